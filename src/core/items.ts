@@ -1,0 +1,27 @@
+/**
+ * What Stroom stores for a saved item. DOM-free; shared by background, pages and tests.
+ */
+import type { FeedItem, SiteId } from '../sites/types';
+
+/** unread → read → archived; "letgo" is the calm archive for items nobody came back to. */
+export const ITEM_STATUSES = ['unread', 'read', 'archived', 'letgo'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export type Lang = 'en' | 'nl' | 'other';
+
+export interface StoredItem extends Omit<FeedItem, 'id'> {
+  /** `${site}:${id}`: the primary key, so saving is idempotent per (site, id). */
+  key: string;
+  id: string;
+  /** Epoch milliseconds. */
+  savedAt: number;
+  status: ItemStatus;
+  /** Extractive summary sentences (issue 4); absent until summarised. */
+  summary?: string[];
+  keywords?: string[];
+  lang?: Lang;
+}
+
+export function itemKey(site: SiteId, id: string): string {
+  return `${site}:${id}`;
+}

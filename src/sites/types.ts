@@ -1,0 +1,73 @@
+/**
+ * The feed-item contract every site adapter returns. Field meanings and text normalisation
+ * follow test/fixtures/README.md (the fixtures' schema); keep the two in step.
+ * This folder is DOM-only (no extension APIs) so tests and tools can run it under jsdom or Node.
+ */
+
+/** Sites Stroom knows. Both Reddit UIs are "reddit"; pages saved outside a feed are "web". */
+export const SITE_IDS = [
+  'x',
+  'mastodon',
+  'bluesky',
+  'linkedin',
+  'reddit',
+  'hackernews',
+  'facebook',
+  'threads',
+  'youtube',
+  'web',
+] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
+export interface PersonRef {
+  name: string | null;
+  handle: string | null;
+}
+
+export interface QuotedItem {
+  id: string | null;
+  permalink: string | null;
+  authorName: string | null;
+  authorHandle: string | null;
+  title: string | null;
+  text: string;
+  timestamp: string | null;
+  unavailable: boolean;
+}
+
+export interface FeedItem {
+  site: SiteId;
+  id: string | null;
+  permalink: string | null;
+  authorName: string | null;
+  authorHandle: string | null;
+  title: string | null;
+  text: string;
+  textTruncated: boolean;
+  timestamp: string | null;
+  timestampText: string | null;
+  linkUrl: string | null;
+  linkTitle: string | null;
+  hasMedia: boolean;
+  isRepost: boolean;
+  repostedBy: PersonRef | null;
+  repostId: string | null;
+  isAd: boolean;
+  quoted: QuotedItem | null;
+  unavailable: boolean;
+}
+
+/**
+ * One site, one file. `itemSelectors` are alternatives tried in order (each commented with the
+ * UI version it covers); the first that matches anything wins. `extract` reads one item element
+ * and returns null when the element turns out not to be a feed item (a "Who to follow" row).
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Human name for messages such as "Stroom can't recognise posts on LinkedIn". */
+  label: string;
+  /** Does this adapter handle this page URL? (Host and path; Mastodon also looks at the markup.) */
+  matches(url: URL, root?: ParentNode): boolean;
+  itemSelectors: readonly string[];
+  extract(element: Element, pageUrl: URL): Omit<FeedItem, 'site'> | null;
+}
