@@ -25,7 +25,8 @@ export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | 
 export function findItemElements(root: ParentNode, adapter: SiteAdapter): Element[] {
   for (const selector of adapter.itemSelectors) {
     const found: Element[] = [];
-    if (root instanceof Element && root.matches(selector)) found.push(root);
+    // nodeType, not instanceof: tests parse fixtures in a separate jsdom window (another realm).
+    if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) found.push(root as Element);
     found.push(...Array.from(root.querySelectorAll(selector)));
     if (found.length === 0) continue;
     return found.filter((el) => {
