@@ -1,5 +1,5 @@
 /** Loads a committed site fixture into its own jsdom window at the site's real URL. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 
@@ -12,9 +12,21 @@ export interface FixtureEntry {
 
 export const FIXTURE_DIR = join(__dirname, '..', 'fixtures');
 
+/**
+ * The shared fixtures (test/fixtures/manifest.json, copied from the site captures) plus our own
+ * variations, one folder per site: test/fixtures/<site>/manifest.json with paths relative to it.
+ */
 export function fixtureManifest(): FixtureEntry[] {
-  const manifest = JSON.parse(readFileSync(join(FIXTURE_DIR, 'manifest.json'), 'utf8')) as { fixtures: FixtureEntry[] };
-  return manifest.fixtures;
+  const read = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { fixtures: FixtureEntry[] }).fixtures;
+  const entries = [...read(join(FIXTURE_DIR, 'manifest.json'))];
+  for (const folder of readdirSync(FIXTURE_DIR, { withFileTypes: true })) {
+    const manifestPath = join(FIXTURE_DIR, folder.name, 'manifest.json');
+    if (!folder.isDirectory() || !existsSync(manifestPath)) continue;
+    for (const entry of read(manifestPath)) {
+      entries.push({ ...entry, html: join(folder.name, entry.html), expected: join(folder.name, entry.expected) });
+    }
+  }
+  return entries;
 }
 
 export function loadFixture(entry: FixtureEntry): { dom: JSDOM; expected: Array<Record<string, unknown>> } {
