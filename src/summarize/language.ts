@@ -1,0 +1,57 @@
+// Language detection for short social text: English, Dutch or other.
+//
+// Evidence is counted per word, so a mixed post goes to the language with most evidence:
+// - a function word that only one of the two languages has ("the", "het") is strong evidence;
+// - character n-grams typical of one language ("ij", "oe", "sch", "cht" vs "th", "wh", "ing")
+//   are weak evidence that still works for posts with few function words;
+// - function words of German, French and Spanish count towards 'other', so "die Katze ist" is
+//   not taken for Dutch because of "die".
+// Text with no evidence at all (only emoji, links, numbers) is 'other'.
+import { STOPWORDS_EN, STOPWORDS_NL } from './stopwords';
+import { tokenize } from './tokenize';
+import type { Lang } from './types';
+
+const OTHER_FUNCTION_WORDS = new Set(
+  (
+    'und der das ist nicht ein eine ich mit auf für sich auch wird sind nach wie oder aber ' +
+    'le la les est et une des du pour pas que qui dans sur avec ce sont mais ' +
+    'el los las y es por para con una del se lo como pero más'
+  ).split(' '),
+);
+
+const EN_GRAMS = /th|wh|ing\b|ght|\bw|ly\b|ea|ou|tion|ck|sh/g;
+const NL_GRAMS = /ij|oe|ui|aa|uu|sch|cht|\bge|heid|lijk|tje|\bz|\bv|kk|en\b/g;
+
+const countMatches = (re: RegExp, s: string): number => {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+};
+
+export function detectLanguage(text: string): Lang {
+  let en = 0;
+  let nl = 0;
+  let other = 0;
+  for (const word of tokenize(text)) {
+    if (/^\p{N}+$/u.test(word)) continue;
+    if (!/^[a-zà-ÿ']+$/.test(word)) {
+      // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.
+      if (!/[a-z]/.test(word)) other += 2;
+      continue;
+    }
+    const inEn = STOPWORDS_EN.has(word);
+    const inNl = STOPWORDS_NL.has(word);
+    if (inEn && !inNl) en += 3;
+    else if (inNl && !inEn) nl += 3;
+    else if (!inEn && !inNl) {
+      if (OTHER_FUNCTION_WORDS.has(word)) other += 3;
+      const padded = ` ${word} `;
+      en += 0.5 * countMatches(EN_GRAMS, padded);
+      nl += 0.5 * countMatches(NL_GRAMS, padded);
+    }
+  }
+  const best = Math.max(en, nl);
+  if (best < 1.5 || other > best) return 'other';
+  return en >= nl ? 'en' : 'nl';
+}

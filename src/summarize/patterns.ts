@@ -1,0 +1,27 @@
+// Patterns for the pieces of social text that are not words. They are pulled out with our own
+// regular expressions *before* any word segmentation, because Node's and Chromium's
+// Intl.Segmenter disagree on them in word mode (Node keeps "nos.nl" and "o.a" whole, Chromium
+// splits at the dot; see /work/shared/BROWSER-TESTING.md, "Text segmentation").
+
+/** Top-level domains common in English and Dutch feeds; a bare "name.tld" with one of these is a link. */
+const TLDS = 'com|org|net|nl|be|eu|io|dev|app|ai|co|uk|de|fr|gov|edu|info|me|tv|ly|gl|social|xyz|news';
+
+/** http(s) links, www. links and bare domains such as "nos.nl/artikel/123". */
+export const URL_SOURCE =
+  String.raw`\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+|\b(?:[a-z0-9][a-z0-9-]*\.)+(?:${TLDS})\b(?:\/[^\s<>"']*)?`;
+
+/** E-mail addresses and Mastodon-style handles (@user@server.social) or plain @handles. */
+export const HANDLE_SOURCE = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w]+(?:@[\w-]+(?:\.[\w-]+)+)?`;
+
+export const URL_OR_HANDLE = new RegExp(`${URL_SOURCE}|${HANDLE_SOURCE}`, 'giu');
+
+/** Trailing punctuation that closes a sentence rather than belonging to the link. */
+export const LINK_TRAILER = /[.,;:!?)\]"'’”]+$/u;
+
+/** A word: letters, marks and digits, with an inner apostrophe ("don't", "zo'n", "auto's"). */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+export const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** Thread counters as posted: "1/7", "(2/7)", "3/7 🧵". */
+export const COUNTER = /^\(?\d{1,2}\s?\/\s?\d{1,2}\)?$/u;

@@ -1,0 +1,118 @@
+// Sentence splitting for social text, built on Intl.Segmenter (present in Node, Chromium,
+// Firefox and in service workers) with the gaps it leaves closed:
+// - it splits after title and month abbreviations before a capital ("Dr. Jansen", "Prof. dr. ir.
+//   Bakker", "Jan. 5", "St. Petersburg", "vs. Ajax"): we re-join after a known abbreviation;
+// - it splits at a "?" or "." inside a URL: boundaries inside links and @handles are dropped;
+// - social posts use line breaks, not full stops, to end headings, list items and thread posts:
+//   every line is its own block, except a soft-wrapped line that continues in lower case;
+// - "1." of a numbered list becomes a segment of its own: it is joined to its item;
+// - thread counters ("1/7", "(2/7)", "🧵") at the edges of a post are markers, not words of a
+//   sentence: they are trimmed off;
+// - an emoji followed by a capitalised word ends a sentence ("Wat een helft 🎉 Morgen…").
+// Segmentation runs per block, never on a whole day's text: the segmenter is super-linear on
+// long strings.
+import { protectedSpans } from './tokenize';
+import type { Lang } from './types';
+
+/** Abbreviations after which a full stop never ends a sentence (lower case, without the dot). */
+const ALWAYS_ABBREVIATION = new Set(
+  (
+    'dhr mevr mw mr mrs ms dr drs ir ing prof st vs jr sr ca bijv o.a d.w.z t.o.v m.b.t i.p.v n.a.v ' +
+    'e.g i.e approx resp evt incl excl vgl zgn jhr mgr ds wed blz pag fig'
+  ).split(' '),
+);
+/** Abbreviations that only continue the sentence before a number ("nr. 5", "Jan. 12", "no. 3"). */
+const NUMBER_ABBREVIATION = new Set(
+  'nr no jan feb mar apr jun jul aug sep sept oct okt nov dec art p pp vol'.split(' '),
+);
+
+const TERMINAL = /[.!?…:;]["'’”)\]]*$/u;
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*–·▪])\s*$/u;
+const COUNTER_AT_START = /^\s*(?:🧵\s*)?\(?\d{1,2}\s?\/\s?\d{1,2}\)?[.:]?\s+(?:🧵\s*)?/u;
+const COUNTER_AT_END = /\s*(?:🧵|👇|⬇️|\(?\d{1,2}\s?\/\s?\d{1,2}\)?|\s)+$/u;
+const EMOJI_THEN_CAPITAL = /\p{Extended_Pictographic}\uFE0F?(?=\s+[\p{Lu}])/gu;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const sentenceSegmenter = (lang: Lang): Intl.Segmenter => {
+  const locale = lang === 'other' ? 'en' : lang;
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+};
+
+/** Splits text into blocks: paragraphs and lines, joining soft-wrapped lines. */
+export function splitBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) {
+      blocks.push('');
+      continue;
+    }
+    const previous = blocks[blocks.length - 1];
+    // A line that starts in lower case continues the previous one unless that one ended.
+    if (previous && !TERMINAL.test(previous) && /^[\p{Ll}]/u.test(line)) {
+      blocks[blocks.length - 1] = `${previous} ${line}`;
+    } else blocks.push(line);
+  }
+  return blocks.filter((b) => b.length > 0);
+}
+
+/** Does the segment end with an abbreviation that should not end the sentence before `next`? */
+const endsWithAbbreviation = (segment: string, next: string): boolean => {
+  const m = /(?:^|[\s(“"'‘])([\p{L}.]+)\.\s*$/u.exec(segment);
+  if (!m || !m[1]) return false;
+  const token = m[1].toLowerCase();
+  if (ALWAYS_ABBREVIATION.has(token)) return true;
+  if (NUMBER_ABBREVIATION.has(token) && /^\s*\d/u.test(next)) return true;
+  // A single initial ("J. Jansen") continues into the surname.
+  return /^\p{Lu}$/u.test(m[1]) && /^\s*\p{Lu}/u.test(next);
+};
+
+/** Sentences of one block (a line or paragraph). */
+function splitBlock(block: string, lang: Lang): string[] {
+  const spans = protectedSpans(block);
+  const insideSpan = (offset: number): boolean => spans.some(([s, e]) => offset > s && offset < e);
+  const cuts = new Set<number>();
+  for (const { index } of sentenceSegmenter(lang).segment(block)) if (index > 0) cuts.add(index);
+  EMOJI_THEN_CAPITAL.lastIndex = 0;
+  for (let m = EMOJI_THEN_CAPITAL.exec(block); m; m = EMOJI_THEN_CAPITAL.exec(block)) {
+    if (!insideSpan(m.index)) cuts.add(m.index + m[0].length);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let start = 0;
+  for (const cut of sorted) {
+    if (insideSpan(cut)) continue;
+    const piece = block.slice(start, cut);
+    const next = block.slice(cut);
+    if (endsWithAbbreviation(piece, next) || LIST_MARKER.test(piece)) continue;
+    pieces.push(piece);
+    start = cut;
+  }
+  pieces.push(block.slice(start));
+  return pieces;
+}
+
+/** Trims thread counters and thread emoji off the edges of a sentence. */
+export function trimMarkers(sentence: string): string {
+  return sentence.replace(COUNTER_AT_START, '').replace(COUNTER_AT_END, '').trim();
+}
+
+/**
+ * Sentences of `text`, verbatim except for trimmed whitespace and thread counters, in order.
+ * Pieces with no letters or digits left (a lone "🧵" or "2/7") are dropped.
+ */
+export function splitSentences(text: string, lang: Lang = 'en'): string[] {
+  const out: string[] = [];
+  for (const block of splitBlocks(text)) {
+    for (const piece of splitBlock(block, lang)) {
+      const sentence = trimMarkers(piece);
+      if (/[\p{L}\p{N}]/u.test(sentence)) out.push(sentence);
+    }
+  }
+  return out;
+}
