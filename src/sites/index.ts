@@ -5,8 +5,9 @@
 import type { FeedItem, SiteAdapter } from './types';
 import { x } from './x';
 import { mastodon } from './mastodon';
+import { linkedin } from './linkedin';
 
-export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon];
+export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, linkedin];
 
 export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | null {
   let parsed: URL;

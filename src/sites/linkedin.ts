@@ -1,0 +1,316 @@
+/**
+ * LinkedIn home feed. Two DOM generations are served side by side (2025-26): the classic Ember
+ * markup (`data-urn`, `update-components-*` classes) and the server-driven UI ("SDUI": hashed
+ * classes, `componentkey` / `data-view-name` / `data-testid` hooks). Each field below has one
+ * path per generation; `extract` picks the generation from the element it is given.
+ */
+import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+
+type Extracted = Omit<FeedItem, 'site'>;
+
+const CLASSIC_ITEM = 'div.feed-shared-update-v2[data-urn], div[data-id^="urn:li:activity:"]';
+const SDUI_ITEM = 'div[role="listitem"][componentkey*="FeedType_"]';
+
+const ITEM_SELECTORS = [
+  // Classic Ember feed (data-urn on the update card; data-id on some A/B variants).
+  CLASSIC_ITEM,
+  // SDUI (late 2025 onwards): each post is a list item whose componentkey ends in the feed type.
+  SDUI_ITEM,
+  // SDUI without the feed-type key: the lazy-mount chain of the main feed list (LinkOff 2026-06).
+  '[componentkey="container-update-list_mainFeed-lazy-container"] > div[data-lazy-mount-id] > div[data-display-contents="true"] > div',
+] as const;
+
+/** "Promoted" in the UI languages we expect; LinkedIn shows it where the age would be. */
+const PROMOTED_LABELS = /^(promoted|gepromoot|gesponsord|sponsored|anzeige|gesponsert|sponsorisé|promu|promocionado|patrocinado|promovido|sponsorizzato)\b/i;
+/** The header line that marks a plain repost ("Tomás Ruiz reposted this"); text is all there is. */
+const REPOSTED_HEADER = /\b(reposted|reposts|heeft dit gerepost|heeft dit opnieuw geplaatst|gerepost|hat das reposted|geteilt|a republié|republicó|repubblicato)\b/i;
+
+// Activity, share and ugcPost ids are all time-ordered: the first 41 bits are Unix milliseconds
+// (codingmatheus/linkedin-timestamp-extractor).
+function timestampFromUrn(urn: string | null): string | null {
+  const digits = urn?.match(/^urn:li:(?:activity|share|ugcPost):(\d{15,20})$/)?.[1];
+  if (!digits) return null;
+  const ms = Number(BigInt(digits) >> 22n);
+  // Guard against ids that are not time-ordered (would decode to before LinkedIn existed).
+  return ms > Date.UTC(2003, 0, 1) ? new Date(ms).toISOString() : null;
+}
+
+/** `/in/<slug>` → slug, `/company/<slug>` → company/slug (also showcase pages), else null. */
+function handleFromProfileHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  let path: string;
+  try {
+    path = new URL(href, 'https://www.linkedin.com/').pathname;
+  } catch {
+    return null;
+  }
+  const match = path.match(/^\/(in|company|showcase|school)\/([^/]+)/);
+  if (!match?.[2]) return null;
+  const slug = decodeURIComponent(match[2]);
+  return match[1] === 'in' ? slug : `${match[1]}/${slug}`;
+}
+
+function isLinkedInHost(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'linkedin.com' || host.endsWith('.linkedin.com') || host.endsWith('.licdn.com');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * First element under `root` matching the first alternative that matches anything, skipping
+ * elements inside `outside` (the embedded original of a reshare has the same markup).
+ */
+function firstNotWithin(root: Element, selectors: string | readonly string[], outside: Element | null): Element | null {
+  for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
+    if (!outside) {
+      const found = root.querySelector(selector);
+      if (found) return found;
+      continue;
+    }
+    for (const candidate of Array.from(root.querySelectorAll(selector))) {
+      if (!outside.contains(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** "5h • " → "5h"; "Promoted" → isAd. The label is the first "•"-separated part. */
+function readAgeLabel(label: string): { timestampText: string | null; isAd: boolean } {
+  const first = label.split('•').map((part) => part.trim()).find((part) => part !== '') ?? '';
+  if (first === '') return { timestampText: null, isAd: false };
+  if (PROMOTED_LABELS.test(first)) return { timestampText: null, isAd: true };
+  return { timestampText: first, isAd: false };
+}
+
+/** First outbound link in a text container (hashtags and mentions stay on linkedin.com). */
+function firstExternalLink(container: Element | null, pageUrl: URL): string | null {
+  if (!container) return null;
+  for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
+    const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
+    if (url && !isLinkedInHost(url)) return url;
+  }
+  return null;
+}
+
+function reposterFrom(header: Element | null): PersonRef | null {
+  if (!header || !REPOSTED_HEADER.test(normalizedText(header))) return null;
+  const link = header.querySelector('a[href*="/in/"], a[href*="/company/"]');
+  // Classic headers also hold an avatar link with no text; the name link is the one with text.
+  const named = Array.from(header.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')).find((a) => (a.textContent ?? '').trim() !== '') ?? link;
+  return { name: textOrNull(named), handle: handleFromProfileHref(named?.getAttribute('href')) };
+}
+
+/** In-text UI: the "…more" toggles of both generations. */
+const TEXT_CONTROLS = '[data-testid="expandable-text-button"], .feed-shared-inline-show-more-text__see-more-less-toggle';
+
+// ---------------------------------------------------------------------------------------------
+// Classic Ember markup
+// ---------------------------------------------------------------------------------------------
+
+const CLASSIC = {
+  // Names are rendered twice (aria-hidden + visually-hidden): read the aria-hidden copy.
+  actorName: ['.update-components-actor__title span[aria-hidden="true"]', '.update-components-actor__name span[aria-hidden="true"]', '.update-components-actor__title'],
+  actorLink: ['a.update-components-actor__meta-link', 'a.update-components-actor__image', '.update-components-actor a[href]'],
+  ageLabel: ['.update-components-actor__sub-description span[aria-hidden="true"]', '.update-components-actor__sub-description'],
+  text: ['.update-components-text', '.feed-shared-inline-show-more-text', '.feed-shared-text'],
+  header: '.update-components-header__text-view, .update-components-header',
+  articleLink: 'a.update-components-article__meta[href], a.update-components-article__image-link[href], a.update-components-article__title-link[href]',
+  articleTitle: '.update-components-article__title',
+  media: '.update-components-image, .update-components-linkedin-video, .update-components-video, .update-components-document__container, .update-components-mini-update-v2__image, video',
+  // A reshare with the resharer's own words embeds the original as a mini update.
+  quote: '.update-components-mini-update-v2, .feed-shared-mini-update-v2',
+  quoteLink: 'a[href*="/feed/update/urn:li:"]',
+  unavailable: '.update-components-mini-update-v2--unavailable, .feed-shared-update-v2__unavailable, .update-components-unavailable-content',
+} as const;
+
+function activityUrnFromHref(href: string | null | undefined): string | null {
+  return href?.match(/urn:li:(?:activity|share|ugcPost):\d+/)?.[0] ?? null;
+}
+
+function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
+  const link = quote.querySelector(CLASSIC.quoteLink);
+  const urn = quote.getAttribute('data-urn') ?? activityUrnFromHref(link?.getAttribute('href'));
+  const id = urn && urn.startsWith('urn:li:') ? urn : null;
+  const authorName = textOrNull(firstNotWithin(quote, CLASSIC.actorName, null));
+  const text = normalizedText(firstNotWithin(quote, CLASSIC.text, null), { skip: TEXT_CONTROLS });
+  return {
+    id,
+    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(link?.getAttribute('href'), pageUrl),
+    authorName,
+    authorHandle: handleFromProfileHref(firstNotWithin(quote, CLASSIC.actorLink, null)?.getAttribute('href')),
+    title: null,
+    text,
+    timestamp: timestampFromUrn(id),
+    unavailable: quote.matches(CLASSIC.unavailable) || !!quote.querySelector(CLASSIC.unavailable) || (!authorName && text === ''),
+  };
+}
+
+function extractClassic(card: Element, pageUrl: URL): Extracted | null {
+  const urnAttribute = card.getAttribute('data-urn') ?? card.getAttribute('data-id');
+  const id = urnAttribute && /^urn:li:[a-zA-Z]+:\d+$/.test(urnAttribute) ? urnAttribute : null;
+  const quoteElement = card.querySelector(CLASSIC.quote);
+  const authorName = textOrNull(firstNotWithin(card, CLASSIC.actorName, quoteElement));
+  const textElement = firstNotWithin(card, CLASSIC.text, quoteElement);
+  const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
+  // Occluded or still-loading cards have neither an author nor text: not a readable item yet.
+  if (!authorName && text === '' && !id) return null;
+
+  const age = readAgeLabel(normalizedText(firstNotWithin(card, CLASSIC.ageLabel, quoteElement)));
+  const articleLink = firstNotWithin(card, CLASSIC.articleLink, quoteElement);
+  const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const repostedBy = reposterFrom(card.querySelector(CLASSIC.header));
+  const unavailable = !!card.querySelector(CLASSIC.unavailable) && !quoteElement;
+  return {
+    id,
+    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : null,
+    authorName,
+    authorHandle: handleFromProfileHref(firstNotWithin(card, CLASSIC.actorLink, quoteElement)?.getAttribute('href')),
+    title: null,
+    text,
+    // "…more" only removes a CSS line clamp: the whole text is already in the DOM.
+    textTruncated: false,
+    timestamp: timestampFromUrn(id),
+    timestampText: age.timestampText,
+    linkUrl,
+    linkTitle: articleLink ? textOrNull(card.querySelector(CLASSIC.articleTitle)) : null,
+    hasMedia: !!firstNotWithin(card, CLASSIC.media, quoteElement),
+    isRepost: repostedBy !== null,
+    repostedBy,
+    repostId: null,
+    isAd: age.isAd,
+    quoted: quoteElement ? classicQuote(quoteElement, pageUrl) : null,
+    unavailable,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SDUI markup (hashed classes; only data-view-name, data-testid and componentkey are stable)
+// ---------------------------------------------------------------------------------------------
+
+const SDUI = {
+  actorImage: '[data-view-name="feed-actor-image"]',
+  text: '[data-testid="expandable-text-box"], [data-view-name="feed-commentary"]',
+  header: '[data-view-name="feed-header-text"]',
+  article: '[data-view-name="feed-update-article"]',
+  media: '[data-view-name="feed-update-image"], [data-view-name="feed-update-video"], [data-view-name="feed-document-container"], video',
+  quote: '[data-view-name="feed-reshare-content"], [data-view-name="feed-update-reshare"], [data-view-name="feed-mini-update"]',
+  profileLink: 'a[href*="/in/"], a[href*="/company/"], a[href*="/showcase/"]',
+} as const;
+
+/** "expanded<key>FeedType_MAIN_FEED_RELEVANCE" (or "update-card-focus<key>…") → key. */
+function sduiPostKey(element: Element): string | null {
+  const holder = element.matches('[componentkey*="FeedType_"]') ? element : element.querySelector('[componentkey*="FeedType_"]');
+  const componentKey = holder?.getAttribute('componentkey');
+  if (!componentKey) return null;
+  const key = componentKey.replace(/FeedType_.*$/, '').replace(/^(expanded|update-card-focus)/, '');
+  return key === '' ? componentKey : key;
+}
+
+/** The actor block: the profile link after the actor image, whose <p> children are name, degree, headline, age. */
+function sduiActor(scope: Element, outside: Element | null): { link: Element | null; lines: string[] } {
+  const image = firstNotWithin(scope, SDUI.actorImage, outside);
+  let link: Element | null = null;
+  if (image) {
+    const imageLink = image.closest('a') ?? image;
+    // The name link is the next profile link after the image in document order.
+    for (const candidate of Array.from(scope.querySelectorAll(SDUI.profileLink))) {
+      if (outside?.contains(candidate)) continue;
+      if (candidate === imageLink || imageLink.contains(candidate)) continue;
+      if (imageLink.compareDocumentPosition(candidate) & 4 && candidate.querySelector('p')) {
+        link = candidate;
+        break;
+      }
+    }
+  }
+  if (!link) {
+    link = Array.from(scope.querySelectorAll(SDUI.profileLink)).find((a) => !outside?.contains(a) && !a.closest(SDUI.header) && a.querySelector('p')) ?? null;
+  }
+  const lines = link ? Array.from(link.querySelectorAll('p')).map((p) => normalizedText(p)).filter((line) => line !== '') : [];
+  return { link, lines };
+}
+
+function sduiAge(lines: string[]): { timestampText: string | null; isAd: boolean } {
+  // The age line is the last line of the actor block ("3h •", "Promoted"); the degree line starts with "•".
+  for (let i = lines.length - 1; i >= 1; i--) {
+    const line = lines[i] ?? '';
+    if (PROMOTED_LABELS.test(line)) return { timestampText: null, isAd: true };
+    if (/•\s*$/.test(line) || /^\d+\s*\S{1,4}$/.test(line)) return readAgeLabel(line);
+  }
+  return { timestampText: null, isAd: false };
+}
+
+function sduiQuote(quote: Element): QuotedItem {
+  const actor = sduiActor(quote, null);
+  const authorName = actor.lines[0] ?? null;
+  const text = normalizedText(quote.querySelector(SDUI.text), { skip: TEXT_CONTROLS });
+  return {
+    id: sduiPostKey(quote),
+    permalink: null,
+    authorName,
+    authorHandle: handleFromProfileHref(actor.link?.getAttribute('href')),
+    title: null,
+    text,
+    timestamp: null,
+    unavailable: !authorName && text === '',
+  };
+}
+
+function extractSdui(element: Element, pageUrl: URL): Extracted | null {
+  const quoteElement = element.querySelector(SDUI.quote);
+  const actor = sduiActor(element, quoteElement);
+  const textElement = firstNotWithin(element, SDUI.text, quoteElement);
+  const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
+  const authorName = actor.lines[0] ?? null;
+  // The empty lazy-mount shell and skeleton cards have no author and no text.
+  if (!authorName && text === '') return null;
+
+  const age = sduiAge(actor.lines);
+  const article = firstNotWithin(element, SDUI.article, quoteElement);
+  const articleLink = article?.querySelector('a[href]') ?? null;
+  const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkTitle = article
+    ? textOrNull(article.querySelector('h2, h3, p')) ?? (articleLink?.getAttribute('aria-label')?.trim() || null)
+    : null;
+  const repostedBy = reposterFrom(element.querySelector(SDUI.header));
+  return {
+    id: sduiPostKey(element),
+    // SDUI has no activity id or permalink in the HTML ("Copy link to post" uses the clipboard).
+    permalink: null,
+    authorName,
+    authorHandle: handleFromProfileHref(actor.link?.getAttribute('href')),
+    title: null,
+    text,
+    textTruncated: false,
+    timestamp: null,
+    timestampText: age.timestampText,
+    linkUrl,
+    linkTitle,
+    hasMedia: !!firstNotWithin(element, SDUI.media, quoteElement),
+    isRepost: repostedBy !== null,
+    repostedBy,
+    repostId: null,
+    isAd: age.isAd,
+    quoted: quoteElement ? sduiQuote(quoteElement) : null,
+    unavailable: false,
+  };
+}
+
+export const linkedin: SiteAdapter = {
+  site: 'linkedin',
+  label: 'LinkedIn',
+  matches(url) {
+    if (url.hostname !== 'www.linkedin.com' && url.hostname !== 'linkedin.com') return false;
+    // /feed/ (also /feed/foryou/ since 2026-09, NFE #596); not /feed/update/<urn> detail pages.
+    return /^\/feed\/?(foryou\/?)?$/.test(url.pathname) || url.pathname.startsWith('/preload/feed');
+  },
+  itemSelectors: ITEM_SELECTORS,
+  extract(element, pageUrl) {
+    const classic = element.matches(CLASSIC_ITEM) ? element : element.querySelector(CLASSIC_ITEM);
+    if (classic) return extractClassic(classic, pageUrl);
+    return extractSdui(element, pageUrl);
+  },
+};
