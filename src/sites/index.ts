@@ -5,9 +5,11 @@
 import type { FeedItem, SiteAdapter } from './types';
 import { x } from './x';
 import { mastodon } from './mastodon';
+import { bluesky } from './bluesky';
 import { linkedin } from './linkedin';
+import { hackernews } from './hackernews';
 
-export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, linkedin];
+export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, linkedin, hackernews];
 
 export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | null {
   let parsed: URL;

@@ -1,0 +1,92 @@
+/**
+ * Hacker News listings (front page, /news, /newest, /ask, /show) and item pages. Server-rendered
+ * tables: a story is `tr.athing` followed by a row holding `td.subtext` (score, user, age).
+ * The one rename that broke scrapers was `a.storylink`/`a.titlelink` → `.titleline > a` (2021-22).
+ */
+import { absoluteHttpUrl, normalizedText, queryFirst, textOrNull } from './text';
+import type { SiteAdapter } from './types';
+
+const TITLE_LINK = [
+  // Since 2022: <span class="titleline"><a href>…</a><span class="sitebit">…</span></span>
+  '.titleline > a',
+  // 2021: a.titlelink; before that a.storylink.
+  'a.titlelink',
+  'a.storylink',
+] as const;
+
+/** Marks HN puts in the title row or subtext of stories that are gone or hidden. */
+const UNAVAILABLE_MARK = /\[(flagged|dead|deleted)\]/i;
+
+const LISTING_PATHS = new Set(['/', '/news', '/newest', '/ask', '/show', '/item', '/front', '/best']);
+
+/** `span.age[title]` is "2026-03-14T06:00:00 1773468000" (UTC, no Z); older pages have only the ISO part. */
+function timestampFromAgeTitle(title: string | null): string | null {
+  if (!title) return null;
+  const [iso, unix] = title.trim().split(/\s+/);
+  if (unix && /^\d{9,11}$/.test(unix)) return new Date(Number(unix) * 1000).toISOString();
+  if (iso && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(iso)) {
+    const date = new Date(`${iso}Z`);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+  return null;
+}
+
+/** The rows that belong to a story: its subtext row and, on item pages, the row with `.toptext`. */
+function followingRows(row: Element): { subtext: Element | null; toptext: Element | null } {
+  let subtext: Element | null = null;
+  let toptext: Element | null = null;
+  let next = row.nextElementSibling;
+  for (let i = 0; next && i < 4 && !next.classList.contains('athing'); i++, next = next.nextElementSibling) {
+    subtext ??= next.querySelector('td.subtext');
+    toptext ??= next.querySelector('.toptext');
+  }
+  return { subtext, toptext };
+}
+
+export const hackernews: SiteAdapter = {
+  site: 'hackernews',
+  label: 'Hacker News',
+  matches(url) {
+    return url.hostname === 'news.ycombinator.com' && LISTING_PATHS.has(url.pathname);
+  },
+  itemSelectors: [
+    // Stories since ~2023 carry both classes; comments are tr.athing.comtr.
+    'tr.athing.submission',
+    // Older markup: every story row is just tr.athing.
+    'tr.athing:not(.comtr)',
+  ],
+  extract(row, pageUrl) {
+    const titleLink = queryFirst(row, TITLE_LINK);
+    if (!titleLink) return null;
+    const id = /^\d+$/.test(row.id) ? row.id : null;
+    const { subtext, toptext } = followingRows(row);
+    const author = textOrNull(subtext?.querySelector('a.hnuser'));
+    const age = subtext?.querySelector('span.age') ?? null;
+    const href = absoluteHttpUrl(titleLink.getAttribute('href'), pageUrl);
+    // Ask/Tell HN titles link to the item itself; only outbound links count.
+    const linkUrl = href && new URL(href).hostname !== 'news.ycombinator.com' ? href : null;
+    // YC job rows have no score, no user and no comments link: HN's only advertising.
+    const isAd = !!subtext && !subtext.querySelector('.score') && !author;
+    const marks = `${normalizedText(row)} ${normalizedText(subtext)}`;
+    return {
+      id,
+      permalink: id ? `https://news.ycombinator.com/item?id=${id}` : null,
+      authorName: author,
+      authorHandle: author,
+      title: textOrNull(titleLink),
+      text: normalizedText(toptext),
+      textTruncated: false,
+      timestamp: timestampFromAgeTitle(age?.getAttribute('title') ?? null),
+      timestampText: textOrNull(age),
+      linkUrl,
+      linkTitle: null,
+      hasMedia: false,
+      isRepost: false,
+      repostedBy: null,
+      repostId: null,
+      isAd,
+      quoted: null,
+      unavailable: UNAVAILABLE_MARK.test(marks),
+    };
+  },
+};
