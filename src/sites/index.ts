@@ -8,8 +8,9 @@ import { mastodon } from './mastodon';
 import { bluesky } from './bluesky';
 import { linkedin } from './linkedin';
 import { hackernews } from './hackernews';
+import { reddit } from './reddit';
 
-export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, linkedin, hackernews];
+export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, linkedin, hackernews, reddit];
 
 export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | null {
   let parsed: URL;

@@ -1,0 +1,217 @@
+/**
+ * Reddit, both UIs under one site id: the current "shreddit" web components on www./new.reddit.com
+ * (every core field is an attribute on <shreddit-post>; votes live in its shadow root) and
+ * old.reddit.com (everything is a data-* attribute on div.thing). Both are attribute-rich, so
+ * class names are hardly needed.
+ */
+import { absoluteHttpUrl, normalizedText, queryFirst, textOrNull } from './text';
+import type { FeedItem, QuotedItem, SiteAdapter } from './types';
+
+type Extracted = Omit<FeedItem, 'site'>;
+
+const SHREDDIT_ITEM = 'shreddit-post, shreddit-ad-post';
+const OLD_ITEM = 'div.thing.link[data-fullname]';
+
+/** Post types whose content is an image, gallery or video (shreddit `post-type`). */
+const MEDIA_POST_TYPES = new Set(['image', 'gallery', 'video', 'multi_media', 'media']);
+/** Media hosts: a post "linking" here is a media post, not an outbound link. */
+const MEDIA_HOSTS = /(^|\.)(i\.redd\.it|v\.redd\.it|preview\.redd\.it|reddit\.com\/gallery)$/;
+/** Shreddit: item-state values and placeholder bodies of removed or deleted posts. */
+const GONE_TEXT = /^\[(removed|deleted)\]$/i;
+
+function isRedditHost(host: string): boolean {
+  return host === 'reddit.com' || host.endsWith('.reddit.com') || host === 'redd.it' || host.endsWith('.redd.it') || host.endsWith('.redditmedia.com');
+}
+
+/** An outbound URL, or null for reddit-internal, media-host and click-tracker (alb.reddit.com) URLs. */
+function outboundUrl(href: string | null | undefined, base: URL): string | null {
+  const url = absoluteHttpUrl(href, base);
+  if (!url) return null;
+  return isRedditHost(new URL(url).hostname) ? null : url;
+}
+
+/** `/r/sub/comments/<id>/slug/` → t3_<id>. */
+function postIdFromPath(href: string | null | undefined): string | null {
+  const id = href?.match(/\/comments\/([a-z0-9]+)/i)?.[1];
+  return id ? `t3_${id}` : null;
+}
+
+/** "[deleted]" is not a username. */
+function username(value: string | null | undefined): string | null {
+  const name = value?.trim().replace(/^u\//, '') ?? '';
+  return name === '' || name === '[deleted]' ? null : name;
+}
+
+/** ISO with microseconds and "+0000" (shreddit `created-timestamp`) → ISO ms UTC. */
+function isoFromAttribute(value: string | null): string | null {
+  if (!value) return null;
+  const match = value.trim().match(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?$/);
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(3, '0').slice(0, 3);
+  const zone = !match[3] || match[3] === 'Z' ? 'Z' : match[3].replace(/^([+-]\d\d)(\d\d)$/, '$1:$2');
+  const date = new Date(`${match[1]}.${fraction}${zone}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function isoFromMillis(value: string | null): string | null {
+  if (!value || !/^\d{10,14}$/.test(value)) return null;
+  return new Date(Number(value)).toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// shreddit (www.reddit.com since 2023)
+// ---------------------------------------------------------------------------------------------
+
+const SHREDDIT = {
+  title: ['a[slot="title"]', '[slot="title"]'],
+  body: ['[slot="text-body"]', '.feed-card-text-preview'],
+  time: ['[slot="credit-bar"] faceplate-timeago time', 'faceplate-timeago time', 'time'],
+  media: '[slot="post-media-container"] img:not([alt$=" icon"]), [slot="post-media-container"] video, [slot="post-media-container"] shreddit-player, [slot="post-media-container"] shreddit-player-2, [slot="post-media-container"] gallery-carousel',
+  crosspostCard: '[slot="post-media-container"] a[href*="/comments/"], [slot="post-media-container"]',
+} as const;
+
+function shredditCrosspost(post: Element, pageUrl: URL): QuotedItem {
+  const contentHref = post.getAttribute('content-href');
+  const card = queryFirst(post, ['[slot="post-media-container"] a[href*="/comments/"]']);
+  const href = postIdFromPath(contentHref) ? contentHref : card?.getAttribute('href') ?? null;
+  const cardText = normalizedText(card);
+  const authorName = username(cardText.match(/\bu\/([\w-]+)/)?.[1]);
+  const title = textOrNull(card?.querySelector('h1, h2, h3, [slot="title"]'));
+  return {
+    id: postIdFromPath(href),
+    permalink: href && postIdFromPath(href) ? absoluteHttpUrl(href, pageUrl) : null,
+    authorName,
+    authorHandle: authorName,
+    title,
+    text: '',
+    timestamp: null,
+    // The card of a removed original says so in its title.
+    unavailable: !!title && GONE_TEXT.test(title),
+  };
+}
+
+function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
+  const id = post.getAttribute('id');
+  const permalinkAttribute = post.getAttribute('permalink');
+  if (!id && !permalinkAttribute) return null;
+  const isAd = post.tagName === 'SHREDDIT-AD-POST' || post.hasAttribute('promoted') || post.hasAttribute('is-promoted');
+  const postType = post.getAttribute('post-type') ?? '';
+  const isCrosspost = postType === 'crosspost' || post.hasAttribute('is-crosspost');
+  const author = username(post.getAttribute('author'));
+  const text = normalizedText(queryFirst(post, SHREDDIT.body));
+  const itemState = post.getAttribute('item-state') ?? '';
+  const titleLink = queryFirst(post, SHREDDIT.title);
+
+  let linkUrl: string | null = null;
+  if (isAd) {
+    // An ad's content-href is the alb.reddit.com click tracker; its title and CTA link out directly.
+    linkUrl = outboundUrl(titleLink?.getAttribute('href'), pageUrl)
+      ?? outboundUrl(post.querySelector('a[slot="cta-button"]')?.getAttribute('href'), pageUrl)
+      ?? outboundUrl(post.getAttribute('content-href'), pageUrl);
+  } else if (!isCrosspost && !MEDIA_POST_TYPES.has(postType)) {
+    linkUrl = outboundUrl(post.getAttribute('content-href'), pageUrl);
+  }
+
+  return {
+    id: id && /^t3_/.test(id) ? id : postIdFromPath(permalinkAttribute),
+    permalink: absoluteHttpUrl(permalinkAttribute, pageUrl),
+    authorName: author,
+    authorHandle: author,
+    title: post.getAttribute('post-title')?.trim() || textOrNull(titleLink),
+    text,
+    textTruncated: false,
+    timestamp: isoFromAttribute(post.getAttribute('created-timestamp')),
+    // Ads show "Promoted" where the age would be, and no <time>.
+    timestampText: textOrNull(queryFirst(post, SHREDDIT.time)),
+    linkUrl,
+    linkTitle: null,
+    hasMedia: MEDIA_POST_TYPES.has(postType) || !!post.querySelector(SHREDDIT.media),
+    isRepost: isCrosspost,
+    repostedBy: null,
+    repostId: null,
+    isAd,
+    quoted: isCrosspost ? shredditCrosspost(post, pageUrl) : null,
+    unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (post.getAttribute('author') === '[deleted]' && text === ''),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// old.reddit.com
+// ---------------------------------------------------------------------------------------------
+
+function extractOld(thing: Element, pageUrl: URL): Extracted | null {
+  const data = (name: string) => thing.getAttribute(`data-${name}`);
+  const fullname = data('fullname');
+  if (!fullname?.startsWith('t3_')) return null;
+  const author = username(data('author'));
+  const domain = data('domain') ?? '';
+  const url = data('url');
+  const urlHost = (() => {
+    const absolute = absoluteHttpUrl(url, pageUrl);
+    return absolute ? new URL(absolute).hostname : '';
+  })();
+  const isMedia = data('is-gallery') === 'true' || MEDIA_HOSTS.test(domain) || MEDIA_HOSTS.test(urlHost);
+  const topMatter = thing.querySelector('.entry .top-matter') ?? thing;
+  const time = topMatter.querySelector(':scope > .tagline time') ?? thing.querySelector('.tagline time');
+  // Self-post bodies are only rendered once the expando is opened; until then they are an
+  // escaped string in data-cachedhtml, which we leave alone.
+  const body = thing.querySelector('.expando .usertext-body .md');
+  const text = normalizedText(body);
+  const rootTitle = data('crosspost-root-title');
+  let quoted: QuotedItem | null = null;
+  if (rootTitle !== null) {
+    const previewLink = thing.querySelector('.crosspost-preview a.title[href], .crosspost-preview a[href*="/comments/"]');
+    const href = postIdFromPath(url) ? url : previewLink?.getAttribute('href') ?? null;
+    const rootAuthor = username(data('crosspost-root-author'));
+    quoted = {
+      id: postIdFromPath(href),
+      permalink: href && postIdFromPath(href) ? absoluteHttpUrl(href, pageUrl) : null,
+      authorName: rootAuthor,
+      authorHandle: rootAuthor,
+      title: rootTitle.trim() || null,
+      text: '',
+      timestamp: isoFromMillis(data('crosspost-root-time')),
+      unavailable: GONE_TEXT.test(rootTitle.trim()),
+    };
+  }
+  const isAd = data('promoted') === 'true' || thing.classList.contains('promotedlink');
+  return {
+    id: fullname,
+    permalink: absoluteHttpUrl(data('permalink'), pageUrl),
+    authorName: author,
+    authorHandle: author,
+    title: textOrNull(thing.querySelector('.entry a.title, a.title')),
+    text,
+    textTruncated: false,
+    timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(time?.getAttribute('datetime') ?? null),
+    timestampText: textOrNull(time),
+    linkUrl: quoted || isMedia ? null : outboundUrl(url, pageUrl),
+    linkTitle: null,
+    hasMedia: isMedia,
+    isRepost: quoted !== null,
+    repostedBy: null,
+    repostId: null,
+    isAd,
+    quoted,
+    unavailable: GONE_TEXT.test(text) || (data('author') === '[deleted]' && text === '' && /^self\./.test(domain)),
+  };
+}
+
+export const reddit: SiteAdapter = {
+  site: 'reddit',
+  label: 'Reddit',
+  matches(url) {
+    return url.hostname === 'www.reddit.com' || url.hostname === 'new.reddit.com' || url.hostname === 'old.reddit.com' || url.hostname === 'reddit.com';
+  },
+  itemSelectors: [
+    // shreddit (2023+): feed posts and in-feed ads are custom elements with attributes.
+    SHREDDIT_ITEM,
+    // old.reddit.com: link things in any .sitetable (RES never-ending reddit appends more tables).
+    OLD_ITEM,
+  ],
+  extract(element, pageUrl) {
+    if (element.matches(SHREDDIT_ITEM)) return extractShreddit(element, pageUrl);
+    if (element.matches(OLD_ITEM)) return extractOld(element, pageUrl);
+    return null;
+  },
+};
