@@ -6,11 +6,12 @@ import type { FeedItem, SiteAdapter } from './types';
 import { x } from './x';
 import { mastodon } from './mastodon';
 import { bluesky } from './bluesky';
+import { threads } from './threads';
 import { linkedin } from './linkedin';
 import { hackernews } from './hackernews';
 import { reddit } from './reddit';
 
-export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, linkedin, hackernews, reddit];
+export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, threads, linkedin, hackernews, reddit];
 
 export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | null {
   let parsed: URL;
