@@ -13,7 +13,7 @@
 // - Ties break on position, so output is deterministic.
 import { detectLanguage } from './language';
 import { keywordsOf } from './keywords';
-import { scoreSentences, selectSentences, sentenceFeatures } from './rank';
+import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { splitSentences } from './segment';
 import type { SummarizeOptions, Summary } from './types';
 
@@ -23,19 +23,20 @@ export { tokenize } from './tokenize';
 export { stem } from './stem';
 export { isStopword } from './stopwords';
 export { keywordsOf } from './keywords';
+export { DEFAULT_PARAMS, type RankParams } from './rank';
 export type { Keyword, Lang, SummarizeOptions, Summary } from './types';
 
 export const DEFAULT_MAX_SENTENCES = 3;
 export const DEFAULT_MAX_WORDS = 60;
 
-export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
+export function summarize(text: string, opts: SummarizeOptions = {}, params: RankParams = DEFAULT_PARAMS): Summary {
   const lang = opts.lang ?? detectLanguage(text);
   const maxSentences = opts.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
   const sentences = splitSentences(text, lang);
-  const features = sentenceFeatures(sentences, lang);
-  const scores = scoreSentences(features);
-  const chosen = selectSentences(features, scores, maxSentences, maxWords);
+  const features = sentenceFeatures(sentences, lang, params);
+  const scores = scoreSentences(features, params);
+  const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
   const keywords = keywordsOf(text, lang, 8).map((k) => k.surface);
   return { lang, sentences: chosen.map((i) => sentences[i]!), keywords };
 }

@@ -4,29 +4,56 @@ import { isContentWord } from './keywords';
 import { tokenize } from './tokenize';
 import type { Lang } from './types';
 
-export interface RankedSentence {
-  index: number;
-  text: string;
-  words: number;
-  score: number;
-}
-
 export interface SentenceFeatures {
   text: string;
+  index: number;
   words: number;
   stems: Map<string, number>;
   prior: number;
 }
 
+export interface RankParams {
+  /** Exponent of the content-word count that divides the summed term weights (0 = plain sum). */
+  lengthExponent: number;
+  /** MMR trade-off between relevance and novelty. */
+  lambda: number;
+  /** Multiplier for the first sentences of the body (after any heading or hook). */
+  leadBoost: number;
+  /** Multipliers for sentence shapes. */
+  heading: number;
+  question: number;
+  hook: number;
+  callToAction: number;
+  summaryCue: number;
+  short: number;
+}
+
+export const DEFAULT_PARAMS: RankParams = {
+  lengthExponent: 0.5,
+  lambda: 0.7,
+  leadBoost: 1.2,
+  heading: 0.8,
+  question: 0.6,
+  hook: 0.6,
+  callToAction: 0.5,
+  summaryCue: 1.3,
+  short: 0.6,
+};
+
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
-const HOOK = /🧵|👇|\b(thread|draadje|a thread|here'?s (what|how|why)|hier(onder)? (wat|hoe))\b/iu;
+const HOOK = /🧵|👇|\b(a thread|thread|draadje|here'?s (what|how|why)|hieronder)\b/iu;
 const CALL_TO_ACTION =
-  /\b(thoughts|what do you think|agree|follow (me|for)|like and share|link in bio|wat vinden jullie|wat denken jullie|volg (me|voor))\b/iu;
-const SUMMARY_CUE = /^(tl;?dr|tldr|in short|bottom line|the lesson|lesson|kortom|samengevat|conclusie|the takeaway|takeaway)\b/iu;
+  /\b(thoughts\?|what do you think|curious (what|how)|follow (me|for)|like and share|link in (bio|comments)|happy to answer|ask me anything|wat vinden jullie|wat denken jullie|ben benieuwd|volg (me|voor)|reacties welkom)\b/iu;
+/** Phrases with which authors announce their own summary, in both languages. */
+const SUMMARY_CUE =
+  /^(tl;?dr|in short|bottom line|the lesson|lesson learned|what i learned|takeaway|the takeaway|in sum|kortom|samengevat|conclusie|mijn (voorlopige )?conclusie|de les|wat ik leerde)\b/iu;
 
-/** Features and position/shape prior of each sentence. */
-export function sentenceFeatures(sentences: string[], lang: Lang): SentenceFeatures[] {
+export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
+
+/** Features and shape prior of each sentence. */
+export function sentenceFeatures(sentences: string[], lang: Lang, p: RankParams = DEFAULT_PARAMS): SentenceFeatures[] {
+  let bodyStart = -1;
   return sentences.map((text, index) => {
     const stems = new Map<string, number>();
     for (const token of tokenize(text)) {
@@ -36,60 +63,63 @@ export function sentenceFeatures(sentences: string[], lang: Lang): SentenceFeatu
     }
     const words = wordCount(text);
     let prior = 1;
-    const endsLikeSentence = /[.!?…:;]["'’”)\]]*$/u.test(text);
-    if (!endsLikeSentence && words <= 12) prior *= 0.5; // heading or title line
-    if (/\?["'’”)]*$/u.test(text)) prior *= 0.6; // questions rarely summarise
-    if (index === 0 && HOOK.test(text)) prior *= 0.6;
-    if (CALL_TO_ACTION.test(text)) prior *= 0.6;
-    if (SUMMARY_CUE.test(text)) prior *= 1.3;
-    if (stems.size < 3) prior *= 0.5;
-    return { text, words, stems, prior };
+    const heading = !endsLikeSentence(text) && words <= 12;
+    const hook = index <= 1 && HOOK.test(text);
+    if (heading) prior *= p.heading;
+    if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
+    if (hook) prior *= p.hook;
+    if (CALL_TO_ACTION.test(text)) prior *= p.callToAction;
+    if (SUMMARY_CUE.test(text)) prior *= p.summaryCue;
+    if (words < 6) prior *= p.short;
+    // The body's first two sentences carry the point in news-style text; hooks and headings do
+    // not get this lift.
+    if (!heading && !hook && bodyStart < 0 && words >= 6) bodyStart = index;
+    if (bodyStart >= 0 && index - bodyStart < 2 && !heading && !hook) prior *= p.leadBoost;
+    return { text, index, words, stems, prior };
   });
 }
 
-const cosine = (a: Map<string, number>, b: Map<string, number>, weight: (s: string) => number): number => {
+const cosine = (a: Map<string, number>, b: Map<string, number>): number => {
   let dot = 0;
   let na = 0;
   let nb = 0;
   for (const [s, x] of a) {
-    const w = weight(s);
-    na += (x * w) ** 2;
+    na += x * x;
     const y = b.get(s);
-    if (y !== undefined) dot += x * y * w * w;
+    if (y !== undefined) dot += x * y;
   }
-  for (const [s, y] of b) nb += (y * weight(s)) ** 2;
+  for (const [, y] of b) nb += y * y;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 };
 
-/** Scores sentences by similarity to the item's centroid, times their prior. */
-export function scoreSentences(features: SentenceFeatures[]): number[] {
-  const n = features.length;
-  const df = new Map<string, number>();
-  const centroid = new Map<string, number>();
-  for (const f of features) {
-    for (const [s, c] of f.stems) {
-      df.set(s, (df.get(s) ?? 0) + 1);
-      centroid.set(s, (centroid.get(s) ?? 0) + c);
-    }
-  }
-  const isf = (s: string): number => Math.log(1 + n / (df.get(s) ?? 1));
-  return features.map((f) => cosine(f.stems, centroid, isf) * f.prior);
+/**
+ * Relevance: the item's own term frequencies form its topic centroid (words the author repeats);
+ * a sentence scores the summed centroid weight of its distinct stems, divided by a power of its
+ * length so long sentences do not win by size alone. Words used once add nothing.
+ */
+export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEFAULT_PARAMS): number[] {
+  const tf = new Map<string, number>();
+  for (const f of features) for (const [s, c] of f.stems) tf.set(s, (tf.get(s) ?? 0) + c);
+  return features.map((f) => {
+    let sum = 0;
+    for (const s of f.stems.keys()) sum += Math.log(tf.get(s) ?? 1);
+    const size = Math.max(1, f.stems.size);
+    return (sum / size ** p.lengthExponent) * f.prior;
+  });
 }
 
-/**
- * Picks sentences by maximal marginal relevance within the budget, then restores text order.
- */
+/** Picks sentences by maximal marginal relevance within the budget, then restores text order. */
 export function selectSentences(
   features: SentenceFeatures[],
   scores: number[],
   maxSentences: number,
   maxWords: number,
-  lambda = 0.7,
+  p: RankParams = DEFAULT_PARAMS,
 ): number[] {
+  const top = Math.max(...scores, 1e-9);
   const chosen: number[] = [];
   let used = 0;
   const candidates = new Set(features.map((_, i) => i));
-  const flat = (): number => 1;
   while (chosen.length < maxSentences && candidates.size > 0) {
     let best = -1;
     let bestValue = -Infinity;
@@ -97,8 +127,8 @@ export function selectSentences(
       const f = features[i]!;
       if (used + f.words > maxWords && chosen.length > 0) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, cosine(f.stems, features[j]!.stems, flat));
-      const value = lambda * scores[i]! - (1 - lambda) * redundancy;
+      for (const j of chosen) redundancy = Math.max(redundancy, cosine(f.stems, features[j]!.stems));
+      const value = p.lambda * (scores[i]! / top) - (1 - p.lambda) * redundancy;
       if (value > bestValue) {
         bestValue = value;
         best = i;
