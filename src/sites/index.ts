@@ -11,8 +11,9 @@ import { linkedin } from './linkedin';
 import { hackernews } from './hackernews';
 import { reddit } from './reddit';
 import { youtube } from './youtube';
+import { facebook } from './facebook';
 
-export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, threads, linkedin, hackernews, reddit, youtube];
+export const ADAPTERS: readonly SiteAdapter[] = [x, mastodon, bluesky, threads, linkedin, hackernews, reddit, youtube, facebook];
 
 export function adapterFor(url: string | URL, root?: ParentNode): SiteAdapter | null {
   let parsed: URL;

@@ -1,0 +1,290 @@
+/**
+ * Facebook News Feed (www., web. and m.facebook.com). Class names are atomic and rotate, so this
+ * reads only roles, `aria-posinset`, the `data-ad-*` rendering roles, `data-visualcompletion` and
+ * URL shapes (permalinks, l.php shims, /ads/about/). The visible "Sponsored" label is obfuscated
+ * (letters reordered with CSS, decoys), so ads are recognised by their links, never by the word.
+ */
+import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import type { FeedItem, PersonRef, SiteAdapter } from './types';
+
+type Extracted = Omit<FeedItem, 'site'>;
+
+const PROFILE_NAME = '[data-ad-rendering-role="profile_name"]';
+const MESSAGE = '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]';
+/** "See more" is a role=button inside the message, and the text really is cut off. */
+const SEE_MORE = '[role="button"]';
+const SPONSORED_LINK = 'a[href*="/ads/about"], a[attributionsrc^="/privacy_sandbox/comet/register/source/"]';
+/** Ads' tracking tokens are much longer than organic ones (clean-my-feeds: ≥ 311 chars in News Feed). */
+const SPONSORED_CFT_LENGTH = 311;
+/** Shared content that is gone; the attachment then has no author. Text is the only signal. */
+const UNAVAILABLE_NOTICE = /content isn.t available|content is not available|inhoud is momenteel niet beschikbaar|inhoud is niet beschikbaar|inhalt ist (momentan )?nicht verfügbar|contenu n.est pas disponible|contenido no está disponible/i;
+const MEDIA = 'a[href*="/photo"] img, a[href*="/photos/"] img, a[href*="/videos/"], a[href*="/reel/"], a[href*="/watch/"], video, img[alt^="May be an image"], img[alt^="Afbeelding met"]';
+
+/** Tracking parameters Facebook adds to every in-app link. */
+function withoutTracking(url: URL): string {
+  for (const key of Array.from(url.searchParams.keys())) {
+    if (key.startsWith('__') || key === 'comment_id' || key === 'ref' || key === 'refid' || key === 'paipv' || key === 'eav') url.searchParams.delete(key);
+  }
+  url.hash = '';
+  return url.href;
+}
+
+function parseUrl(href: string | null | undefined, base: URL): URL | null {
+  const absolute = absoluteHttpUrl(href, base);
+  return absolute ? new URL(absolute) : null;
+}
+
+function isFacebookHost(host: string): boolean {
+  return host === 'facebook.com' || host.endsWith('.facebook.com') || host === 'fb.com' || host === 'fb.me' || host.endsWith('.fbcdn.net') || host === 'fb.watch';
+}
+
+/** A post's id and canonical permalink from its timestamp link, or nulls (unhydrated "#" hrefs). */
+function postFromHref(href: string | null | undefined, base: URL): { id: string; permalink: string } | null {
+  const url = parseUrl(href, base);
+  if (!url || !isFacebookHost(url.hostname)) return null;
+  const path = url.pathname;
+  const id =
+    // /<user>/posts/<pfbid|number>, /groups/<g>/posts/<id>, /<page>/videos/<id>, /reel/<id>
+    path.match(/\/(?:posts|videos|reel|permalink)\/(pfbid\w+|\d+)/)?.[1] ??
+    // permalink.php?story_fbid=…&id=…, story.php?story_fbid=…
+    (/\/(permalink|story)\.php$/.test(path) ? url.searchParams.get('story_fbid') : null) ??
+    // /photo/?fbid=…, /photo.php?fbid=…
+    (/^\/photo(\.php)?\/?$/.test(path) ? url.searchParams.get('fbid') : null) ??
+    (path === '/watch/' || path === '/watch' ? url.searchParams.get('v') : null);
+  if (!id) return null;
+  return { id, permalink: withoutTracking(url) };
+}
+
+/** Vanity name, or the numeric id of profile.php?id= / people/<name>/<id> profiles. */
+function handleFromProfileHref(href: string | null | undefined, base: URL): string | null {
+  const url = parseUrl(href, base);
+  if (!url || !isFacebookHost(url.hostname)) return null;
+  if (url.pathname === '/profile.php') return url.searchParams.get('id');
+  const people = url.pathname.match(/^\/people\/[^/]+\/(\d+)/)?.[1];
+  if (people) return people;
+  const groupUser = url.pathname.match(/^\/groups\/[^/]+\/user\/(\d+)/)?.[1];
+  if (groupUser) return groupUser;
+  const vanity = url.pathname.match(/^\/([A-Za-z0-9.\-_]+)\/?$/)?.[1];
+  return vanity && !['groups', 'watch', 'reel', 'photo', 'pages', 'events', 'ads'].includes(vanity) ? vanity : null;
+}
+
+/** The real URL behind l.facebook.com/l.php?u=…, or the link itself when it already leaves Facebook. */
+function outboundUrl(href: string | null | undefined, base: URL): string | null {
+  const url = parseUrl(href, base);
+  if (!url) return null;
+  if (/^(l|lm)\.facebook\.com$/.test(url.hostname) && url.pathname === '/l.php') return absoluteHttpUrl(url.searchParams.get('u'), base);
+  return isFacebookHost(url.hostname) ? null : url.href;
+}
+
+/** One post header: the author link in the profile-name block and the time link beside it. */
+interface Header {
+  profile: Element;
+  name: string | null;
+  handle: string | null;
+  timeLink: Element | null;
+}
+
+function readHeader(profile: Element, base: URL): Header {
+  const links = Array.from(profile.querySelectorAll('a[href]'));
+  const authorLink = links.find((a) => (a.textContent ?? '').trim() !== '') ?? links[0] ?? null;
+  // The time link sits next to the profile-name block, inside the same header column.
+  let timeLink: Element | null = null;
+  const column = profile.parentElement;
+  if (column) {
+    for (const anchor of Array.from(column.querySelectorAll('a'))) {
+      if (profile.contains(anchor)) continue;
+      timeLink = anchor;
+      break;
+    }
+  }
+  return {
+    profile,
+    name: textOrNull(authorLink?.querySelector('strong') ?? authorLink),
+    handle: handleFromProfileHref(authorLink?.getAttribute('href'), base),
+    timeLink,
+  };
+}
+
+function isSponsored(item: Element): boolean {
+  if (item.querySelector(SPONSORED_LINK)) return true;
+  for (const anchor of Array.from(item.querySelectorAll('a[href*="__cft__"]'))) {
+    const cft = anchor.getAttribute('href')?.match(/__cft__(?:\[0\]|%5B0%5D)=([^&]+)/)?.[1];
+    if (cft && cft.length >= SPONSORED_CFT_LENGTH) return true;
+  }
+  return false;
+}
+
+/** Outermost message containers in document order (the preview divs nest inside story_message). */
+function messages(item: Element): Element[] {
+  return Array.from(item.querySelectorAll(MESSAGE)).filter((el) => !el.parentElement?.closest(MESSAGE) || !item.contains(el.parentElement.closest(MESSAGE)));
+}
+
+function readMessage(message: Element | null): { text: string; truncated: boolean } {
+  if (!message) return { text: '', truncated: false };
+  return { text: normalizedText(message, { skip: SEE_MORE }), truncated: !!message.querySelector(SEE_MORE) };
+}
+
+/** Precedes: `a` comes before `b` in document order. */
+function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & 4) !== 0;
+}
+
+/** The link card (or first outbound link) and its title, outside the message text when possible. */
+function readLink(item: Element, base: URL, messageElements: Element[]): { linkUrl: string | null; linkTitle: string | null } {
+  let inText: string | null = null;
+  for (const anchor of Array.from(item.querySelectorAll('a[href]'))) {
+    const url = outboundUrl(anchor.getAttribute('href'), base);
+    if (!url) continue;
+    if (messageElements.some((message) => message.contains(anchor))) {
+      inText ??= url;
+      continue;
+    }
+    // Card titles: the non-domain span[dir=auto] (the first one is the upper-case domain).
+    const spans = Array.from(anchor.querySelectorAll('span[dir="auto"]')).map((span) => normalizedText(span)).filter((text) => text !== '');
+    const title = spans.find((text) => !/^[\w.-]+\.[a-z]{2,}$/i.test(text)) ?? null;
+    return { linkUrl: url, linkTitle: title };
+  }
+  return { linkUrl: inText, linkTitle: null };
+}
+
+function extractPost(item: Element, base: URL): Extracted | null {
+  const profiles = Array.from(item.querySelectorAll(PROFILE_NAME));
+  const messageElements = messages(item);
+  // Loading skeletons and empty virtualised shells: no author, no message.
+  if (profiles.length === 0 && messageElements.length === 0) return null;
+  if (item.querySelector('[data-visualcompletion="loading-state"]') && profiles.length === 0) return null;
+
+  const headers = profiles.map((profile) => readHeader(profile, base));
+  const isAd = isSponsored(item);
+  const outer = headers[0] ?? null;
+  // A share renders the sharer's header and then the original with its own header.
+  const original = headers.length >= 2 ? headers[1]! : null;
+  const unavailableShare = !original && UNAVAILABLE_NOTICE.test(normalizedText(item));
+
+  const sharerMessage = original ? messageElements.find((m) => precedes(m, original.profile)) ?? null : null;
+  const contentMessage = original ? messageElements.find((m) => precedes(original.profile, m)) ?? null : messageElements[0] ?? null;
+
+  const outerPost = outer ? postFromHref(outer.timeLink?.getAttribute('href'), base) : null;
+  const outerLabel = outer?.timeLink ? outer.timeLink.getAttribute('aria-label')?.trim() || textOrNull(outer.timeLink) : null;
+  const link = readLink(item, base, messageElements);
+  const hasMedia = !!item.querySelector(MEDIA);
+
+  const common = {
+    title: null,
+    timestamp: null,
+    linkUrl: link.linkUrl,
+    linkTitle: link.linkTitle,
+    hasMedia,
+    isAd,
+  };
+
+  if (original && outer) {
+    const originalPost = postFromHref(original.timeLink?.getAttribute('href'), base);
+    const originalLabel = original.timeLink ? original.timeLink.getAttribute('aria-label')?.trim() || textOrNull(original.timeLink) : null;
+    const content = readMessage(contentMessage);
+    const sharer = readMessage(sharerMessage);
+    if (sharer.text !== '') {
+      // The sharer added words of their own: the share is the item and the original is quoted.
+      return {
+        ...common,
+        id: outerPost?.id ?? null,
+        permalink: outerPost?.permalink ?? null,
+        authorName: outer.name,
+        authorHandle: outer.handle,
+        text: sharer.text,
+        textTruncated: sharer.truncated,
+        timestampText: isAd ? null : outerLabel,
+        isRepost: true,
+        repostedBy: null,
+        repostId: null,
+        quoted: {
+          id: originalPost?.id ?? null,
+          permalink: originalPost?.permalink ?? null,
+          authorName: original.name,
+          authorHandle: original.handle,
+          title: null,
+          text: content.text,
+          timestamp: null,
+          unavailable: false,
+        },
+        unavailable: false,
+      };
+    }
+    const repostedBy: PersonRef | null = outer.name !== original.name || outer.handle !== original.handle ? { name: outer.name, handle: outer.handle } : null;
+    return {
+      ...common,
+      id: originalPost?.id ?? null,
+      permalink: originalPost?.permalink ?? null,
+      authorName: original.name,
+      authorHandle: original.handle,
+      text: content.text,
+      textTruncated: content.truncated,
+      timestampText: originalLabel,
+      isRepost: true,
+      repostedBy,
+      repostId: outerPost?.id ?? null,
+      quoted: null,
+      unavailable: false,
+    };
+  }
+
+  if (unavailableShare && outer) {
+    // A share of deleted or restricted content: the original (and its id) is not in the DOM.
+    const sharer = readMessage(messageElements[0] ?? null);
+    return {
+      ...common,
+      id: null,
+      permalink: null,
+      authorName: null,
+      authorHandle: null,
+      text: sharer.text,
+      textTruncated: sharer.truncated,
+      timestampText: outerLabel,
+      isRepost: true,
+      repostedBy: { name: outer.name, handle: outer.handle },
+      repostId: outerPost?.id ?? null,
+      quoted: null,
+      unavailable: true,
+    };
+  }
+
+  const content = readMessage(contentMessage);
+  return {
+    ...common,
+    // Ads' time link goes to /ads/about/: no id and no permalink.
+    id: isAd ? null : outerPost?.id ?? null,
+    permalink: isAd ? null : outerPost?.permalink ?? null,
+    authorName: outer?.name ?? null,
+    authorHandle: outer?.handle ?? null,
+    text: content.text,
+    textTruncated: content.truncated,
+    // The ad's "label" is the scrambled Sponsored text, not an age.
+    timestampText: isAd ? null : outerLabel,
+    isRepost: false,
+    repostedBy: null,
+    repostId: null,
+    quoted: null,
+    unavailable: false,
+  };
+}
+
+export const facebook: SiteAdapter = {
+  site: 'facebook',
+  label: 'Facebook',
+  matches(url) {
+    if (url.hostname !== 'www.facebook.com' && url.hostname !== 'web.facebook.com' && url.hostname !== 'm.facebook.com' && url.hostname !== 'facebook.com') return false;
+    // The News Feed lives at / (also /home.php and ?sk=h_chr for "most recent").
+    return url.pathname === '/' || url.pathname === '/home.php';
+  },
+  itemSelectors: [
+    // 2024-26 feed units carry aria-posinset (clean-my-feeds v6.3.1, 2026-07-05).
+    '[role="main"] div[aria-posinset], [role="feed"] div[aria-posinset]',
+    // 2023: units directly under the feed container.
+    '[role="feed"] > div',
+    // Legacy Comet pagelets.
+    'div[data-pagelet^="FeedUnit_"]',
+  ],
+  extract(element, pageUrl) {
+    return extractPost(element, pageUrl);
+  },
+};
