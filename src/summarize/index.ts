@@ -14,7 +14,7 @@
 import { detectLanguage } from './language';
 import { keywordsOf } from './keywords';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
-import { splitSentences } from './segment';
+import { sentenceInfos } from './segment';
 import type { SummarizeOptions, Summary } from './types';
 
 export { detectLanguage } from './language';
@@ -33,8 +33,9 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   const lang = opts.lang ?? detectLanguage(text);
   const maxSentences = opts.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
-  const sentences = splitSentences(text, lang);
-  const features = sentenceFeatures(sentences, lang, params);
+  const infos = sentenceInfos(text, lang);
+  const sentences = infos.map((s) => s.text);
+  const features = sentenceFeatures(infos, lang, params);
   const scores = scoreSentences(features, params);
   const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
   const keywords = keywordsOf(text, lang, 8).map((k) => k.surface);

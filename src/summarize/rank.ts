@@ -1,7 +1,8 @@
 // Sentence ranking for one item. See index.ts for why this method was chosen.
 import { stem } from './stem';
 import { isContentWord } from './keywords';
-import { tokenize } from './tokenize';
+import { wordsWithCase } from './tokenize';
+import type { SentenceInfo } from './segment';
 import type { Lang } from './types';
 
 export interface SentenceFeatures {
@@ -9,6 +10,10 @@ export interface SentenceFeatures {
   index: number;
   words: number;
   stems: Map<string, number>;
+  /** Stems of trailing hashtags. */
+  tags: Map<string, number>;
+  /** Stems written capitalised mid-sentence or as a hashtag. */
+  names: Set<string>;
   prior: number;
 }
 
@@ -26,6 +31,12 @@ export interface RankParams {
   callToAction: number;
   summaryCue: number;
   short: number;
+  /** Extra weight for words of the item's first line (headline, title or hook): Edmundson's title method. */
+  titleWeight: number;
+  /** Sentences with fewer content words are scored as if they had this many (no fragments). */
+  minLength: number;
+  /** Extra weight for words seen capitalised inside a sentence or as a hashtag (names, products). */
+  nameWeight: number;
 }
 
 export const DEFAULT_PARAMS: RankParams = {
@@ -36,9 +47,14 @@ export const DEFAULT_PARAMS: RankParams = {
   question: 0.6,
   hook: 0.6,
   callToAction: 0.5,
-  summaryCue: 1.3,
+  summaryCue: 1.6,
   short: 0.6,
+  titleWeight: 0,
+  minLength: 4,
+  nameWeight: 0.3,
 };
+
+const TRAILING_TAGS = /(?:\s*[#@][\p{L}\p{N}_]+)+\s*$/u;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
@@ -47,35 +63,46 @@ const CALL_TO_ACTION =
   /\b(thoughts\?|what do you think|curious (what|how)|follow (me|for)|like and share|link in (bio|comments)|happy to answer|ask me anything|wat vinden jullie|wat denken jullie|ben benieuwd|volg (me|voor)|reacties welkom)\b/iu;
 /** Phrases with which authors announce their own summary, in both languages. */
 const SUMMARY_CUE =
-  /^(tl;?dr|in short|bottom line|the lesson|lesson learned|what i learned|takeaway|the takeaway|in sum|kortom|samengevat|conclusie|mijn (voorlopige )?conclusie|de les|wat ik leerde)\b/iu;
+  /^(?:\S+\s+){0,3}?(?:tl;?dr|in short|in summary|to sum up|summary|bottom line|the lesson|lessons?|learned|takeaways?|conclusion|kortom|samengevat|samenvatting|conclusie|de les|al met al|geleerd)\b/iu;
+/** A pointer to elsewhere ("More info: https://…", "Lees meer op …") rather than content. */
+const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/iu;
 
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
 
 /** Features and shape prior of each sentence. */
-export function sentenceFeatures(sentences: string[], lang: Lang, p: RankParams = DEFAULT_PARAMS): SentenceFeatures[] {
+export function sentenceFeatures(sentences: SentenceInfo[], lang: Lang, p: RankParams = DEFAULT_PARAMS): SentenceFeatures[] {
   let bodyStart = -1;
-  return sentences.map((text, index) => {
+  return sentences.map(({ text, hadMarker }, index) => {
     const stems = new Map<string, number>();
-    for (const token of tokenize(text)) {
+    const tags = new Map<string, number>();
+    const names = new Set<string>();
+    // Hashtags after the last word ("… naam. #schaatsen #Thialf") label the post; they count
+    // towards the item's topic but do not make their sentence more relevant.
+    const body = text.replace(TRAILING_TAGS, '').length;
+    for (const { word, hashtag, index: at } of wordsWithCase(text)) {
+      const token = word.toLowerCase();
       if (!isContentWord(token, lang)) continue;
       const s = stem(token, lang);
-      stems.set(s, (stems.get(s) ?? 0) + 1);
+      const into = at >= body ? tags : stems;
+      into.set(s, (into.get(s) ?? 0) + 1);
+      if (hashtag || (at > 0 && /^\p{Lu}/u.test(word) && !/[.!?:]\s*$/u.test(text.slice(0, at)))) names.add(s);
     }
     const words = wordCount(text);
     let prior = 1;
-    const heading = !endsLikeSentence(text) && words <= 12;
-    const hook = index <= 1 && HOOK.test(text);
+    const heading = (!endsLikeSentence(text) && words <= 12) || (/:$/u.test(text) && words <= 5);
+    const hook = (index <= 1 && HOOK.test(text)) || (index === 0 && hadMarker);
     if (heading) prior *= p.heading;
     if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
     if (hook) prior *= p.hook;
     if (CALL_TO_ACTION.test(text)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(text)) prior *= p.summaryCue;
     if (words < 6) prior *= p.short;
+    if (LINK_TEASER.test(text) && stems.size < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
     if (!heading && !hook && bodyStart < 0 && words >= 6) bodyStart = index;
     if (bodyStart >= 0 && index - bodyStart < 2 && !heading && !hook) prior *= p.leadBoost;
-    return { text, index, words, stems, prior };
+    return { text, index, words, stems, tags, names, prior };
   });
 }
 
@@ -99,11 +126,16 @@ const cosine = (a: Map<string, number>, b: Map<string, number>): number => {
  */
 export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEFAULT_PARAMS): number[] {
   const tf = new Map<string, number>();
-  for (const f of features) for (const [s, c] of f.stems) tf.set(s, (tf.get(s) ?? 0) + c);
+  for (const f of features) for (const [s, c] of [...f.stems, ...f.tags]) tf.set(s, (tf.get(s) ?? 0) + c);
+  const weight = new Map<string, number>();
+  for (const [s, c] of tf) weight.set(s, Math.log(c));
+  const title = features[0];
+  if (title) for (const s of title.stems.keys()) weight.set(s, (weight.get(s) ?? 0) + p.titleWeight);
+  for (const f of features) for (const s of f.names) weight.set(s, (weight.get(s) ?? 0) + p.nameWeight);
   return features.map((f) => {
     let sum = 0;
-    for (const s of f.stems.keys()) sum += Math.log(tf.get(s) ?? 1);
-    const size = Math.max(1, f.stems.size);
+    for (const s of f.stems.keys()) sum += weight.get(s) ?? 0;
+    const size = Math.max(p.minLength, f.stems.size);
     return (sum / size ** p.lengthExponent) * f.prior;
   });
 }

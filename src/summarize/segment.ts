@@ -30,6 +30,8 @@ const TERMINAL = /[.!?…:;]["'’”)\]]*$/u;
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*–·▪])\s*$/u;
 const COUNTER_AT_START = /^\s*(?:🧵\s*)?\(?\d{1,2}\s?\/\s?\d{1,2}\)?[.:]?\s+(?:🧵\s*)?/u;
 const COUNTER_AT_END = /\s*(?:🧵|👇|⬇️|\(?\d{1,2}\s?\/\s?\d{1,2}\)?|\s)+$/u;
+/** A list bullet or number before an item's text: "- ", "• ", "2. ", "3) ", "✅ ", "👉 ". */
+const LIST_BULLET = /^\s*(?:[-•*–·▪→]|\d{1,2}[.)]|[✅❌✔️👉➡️▶️]+)\s+/u;
 const EMOJI_THEN_CAPITAL = /\p{Extended_Pictographic}\uFE0F?(?=\s+[\p{Lu}])/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -99,7 +101,32 @@ function splitBlock(block: string, lang: Lang): string[] {
 
 /** Trims thread counters and thread emoji off the edges of a sentence. */
 export function trimMarkers(sentence: string): string {
-  return sentence.replace(COUNTER_AT_START, '').replace(COUNTER_AT_END, '').trim();
+  return sentence.replace(COUNTER_AT_START, '').replace(COUNTER_AT_END, '').replace(LIST_BULLET, '').trim();
+}
+
+export interface SentenceInfo {
+  text: string;
+  /** Index of the block (line or paragraph) the sentence came from. */
+  block: number;
+  /** First sentence of its block. */
+  opensBlock: boolean;
+  /** A thread counter or thread emoji was trimmed off it: it opens or closes a thread post. */
+  hadMarker: boolean;
+}
+
+/** Sentences with where they sit in the text, for ranking. */
+export function sentenceInfos(text: string, lang: Lang = 'en'): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  splitBlocks(text).forEach((block, blockIndex) => {
+    let first = true;
+    for (const piece of splitBlock(block, lang)) {
+      const sentence = trimMarkers(piece);
+      if (!/[\p{L}\p{N}]/u.test(sentence)) continue;
+      out.push({ text: sentence, block: blockIndex, opensBlock: first, hadMarker: sentence !== piece.trim() });
+      first = false;
+    }
+  });
+  return out;
 }
 
 /**
@@ -107,12 +134,5 @@ export function trimMarkers(sentence: string): string {
  * Pieces with no letters or digits left (a lone "🧵" or "2/7") are dropped.
  */
 export function splitSentences(text: string, lang: Lang = 'en'): string[] {
-  const out: string[] = [];
-  for (const block of splitBlocks(text)) {
-    for (const piece of splitBlock(block, lang)) {
-      const sentence = trimMarkers(piece);
-      if (/[\p{L}\p{N}]/u.test(sentence)) out.push(sentence);
-    }
-  }
-  return out;
+  return sentenceInfos(text, lang).map((s) => s.text);
 }
