@@ -1,0 +1,188 @@
+// Grouping a day's items into themes: TF-IDF vectors, cosine similarity, average-link
+// agglomerative clustering cut at a fixed similarity, then one-offs attached to a theme when they
+// clearly belong, else left for the "Other" group.
+//
+// Average link rather than single link: one chatty post that mentions two stories must not chain
+// them into one theme. The dendrogram is built with the nearest-neighbour-chain algorithm, which
+// gives the same merges as the textbook O(n³) loop in O(n²) time (500 items: 250k pairs).
+
+/** A sparse, L2-normalised vector: parallel arrays sorted by feature id. */
+export interface SparseVector {
+  ids: Int32Array;
+  values: Float64Array;
+}
+
+export class FeatureSpace {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+
+  idOf(feature: string): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(feature, id);
+      this.names.push(feature);
+    }
+    return id;
+  }
+
+  find(feature: string): number | undefined {
+    return this.ids.get(feature);
+  }
+}
+
+/** Document frequency of each feature id over a set of bags. */
+export function documentFrequencies(bags: Array<Map<number, number>>, size: number): Int32Array {
+  const df = new Int32Array(size);
+  for (const bag of bags) for (const id of bag.keys()) df[id] = (df[id] ?? 0) + 1;
+  return df;
+}
+
+/** idf = ln(1 + N / df): never zero, so a feature all items share still counts a little. */
+export function idfOf(df: number, n: number): number {
+  return Math.log(1 + n / Math.max(1, df));
+}
+
+/** TF-IDF vector of a bag: sub-linear tf (1 + ln tf), L2-normalised. */
+export function vectorOf(bag: Map<number, number>, df: Int32Array, n: number): SparseVector {
+  const entries = [...bag.entries()].sort((a, b) => a[0] - b[0]);
+  const ids = new Int32Array(entries.length);
+  const values = new Float64Array(entries.length);
+  let norm = 0;
+  entries.forEach(([id, tf], i) => {
+    const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * idfOf(df[id] ?? 0, n);
+    ids[i] = id;
+    values[i] = w;
+    norm += w * w;
+  });
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! / norm;
+  return { ids, values };
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.values[i++]! * b.values[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** All-pairs cosine as a dense n×n matrix, through an inverted index (cost Σ df²). */
+export function similarityMatrix(vectors: SparseVector[], featureCount: number): Float64Array {
+  const n = vectors.length;
+  const postingsItem: number[][] = Array.from({ length: featureCount }, () => []);
+  const postingsValue: number[][] = Array.from({ length: featureCount }, () => []);
+  vectors.forEach((v, item) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      postingsItem[v.ids[k]!]!.push(item);
+      postingsValue[v.ids[k]!]!.push(v.values[k]!);
+    }
+  });
+  const sim = new Float64Array(n * n);
+  for (let f = 0; f < featureCount; f++) {
+    const items = postingsItem[f]!;
+    const values = postingsValue[f]!;
+    for (let a = 0; a < items.length; a++) {
+      const rowA = items[a]! * n;
+      const va = values[a]!;
+      for (let b = a + 1; b < items.length; b++) {
+        const product = va * values[b]!;
+        const ab = rowA + items[b]!;
+        const ba = items[b]! * n + items[a]!;
+        sim[ab] = sim[ab]! + product;
+        sim[ba] = sim[ba]! + product;
+      }
+    }
+  }
+  return sim;
+}
+
+/**
+ * Average-link agglomerative clustering, stopping at `threshold` (merge while the average
+ * similarity between two clusters is at least `threshold`). Returns a cluster index per item;
+ * clusters are numbered by their lowest item index, so the result depends only on the input order.
+ */
+export function averageLinkClusters(sim: Float64Array, n: number, threshold: number): number[] {
+  const s = Float64Array.from(sim);
+  const size = new Int32Array(n).fill(1);
+  const alive = new Uint8Array(n).fill(1);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const chain: number[] = [];
+  let remaining = n;
+  const nearest = (a: number, preferred: number): number => {
+    let best = -1;
+    let bestSim = -Infinity;
+    for (let c = 0; c < n; c++) {
+      if (c === a || !alive[c]) continue;
+      const value = s[a * n + c]!;
+      // Ties go to the previous chain element (so reciprocal pairs are found), then to the lowest index.
+      if (value > bestSim || (value === bestSim && c === preferred)) {
+        best = c;
+        bestSim = value;
+      }
+    }
+    return best;
+  };
+  while (remaining > 0) {
+    if (chain.length === 0) {
+      let first = 0;
+      while (!alive[first]) first++;
+      chain.push(first);
+    }
+    const a = chain[chain.length - 1]!;
+    const previous = chain.length >= 2 ? chain[chain.length - 2]! : -1;
+    const b = nearest(a, previous);
+    if (b < 0 || s[a * n + b]! < threshold) {
+      // Nothing is close enough to `a`, and averaging never raises a similarity above the
+      // largest of its parts, so `a` is final.
+      alive[a] = 0;
+      remaining--;
+      chain.pop();
+      continue;
+    }
+    if (b !== previous) {
+      chain.push(b);
+      continue;
+    }
+    chain.pop();
+    chain.pop();
+    const keep = Math.min(a, b);
+    const drop = Math.max(a, b);
+    const total = size[a]! + size[b]!;
+    for (let c = 0; c < n; c++) {
+      if (!alive[c] || c === a || c === b) continue;
+      const merged = (size[keep]! * s[keep * n + c]! + size[drop]! * s[drop * n + c]!) / total;
+      s[keep * n + c] = merged;
+      s[c * n + keep] = merged;
+    }
+    size[keep] = total;
+    alive[drop] = 0;
+    remaining--;
+    parent[drop] = keep;
+  }
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    return r;
+  };
+  return Array.from({ length: n }, (_, i) => root(i));
+}
+
+/** Mean similarity of item `i` to the members of a cluster (excluding itself). */
+export function meanSimilarity(sim: Float64Array, n: number, i: number, members: number[]): number {
+  let total = 0;
+  let count = 0;
+  for (const m of members) {
+    if (m === i) continue;
+    total += sim[i * n + m]!;
+    count++;
+  }
+  return count ? total / count : 0;
+}

@@ -1,0 +1,246 @@
+// Features that let two posts about the same story meet, in English and Dutch alike.
+//
+// A day's saved posts are short (20–60 words) and mixed in language, so plain word overlap misses
+// most of what two posts about one story share. Each item becomes a weighted bag of:
+// - names ("EdgeWorks", "KNMI", "Fenna"): capitalised inside a sentence somewhere in the day;
+//   a name is spelled the same in both languages, so it is the strongest cross-lingual cue;
+// - codes ("P7", "Lumen-3"), hashtags (also split: #OranjeLeeuwinnen → oranje, leeuwinnen),
+//   link domains and @mentions;
+// - numbers in one canonical spelling ("1,2 miljoen" and "1.2M" → 1.2; "32.000" and "32,000" →
+//   32000; "2-0" and "2–0" → 2-0), because the same figures travel with the same news;
+// - content words, stemmed per language and mapped through the EN↔NL lexicon to shared concepts
+//   ("storing" and "outage" → c:outage); Dutch compounds are split when both halves are known
+//   ("nachtvluchten" → night + flight).
+// Weights are TF-IDF over the day's items, so words every post uses count for little.
+import { detectLanguage, isStopword, splitSentences, stem } from '../summarize';
+import { conceptOf, isLexiconStem } from './lexicon';
+import type { DigestInput } from './types';
+
+export type ItemLang = 'en' | 'nl' | 'other';
+
+/** Extra weight per feature kind, on top of TF-IDF. Names and codes say most about a story. */
+const KIND_WEIGHT: Record<string, number> = {
+  w: 1, // stemmed word
+  c: 1.1, // lexicon concept (cross-lingual)
+  e: 1.6, // name, added beside the word or concept
+  x: 2, // code such as "P7", "C/2026"
+  h: 1, // hashtag as a whole
+  n: 1, // number (small numbers are damped in numberWeight)
+  d: 1.5, // link domain
+  m: 1, // @mention
+  p: 0.8, // two-name phrase ("Black Friday"), also used for labels
+};
+
+export interface Token {
+  /** Original spelling, for labels. */
+  surface: string;
+  lower: string;
+  /** Capitalised where a sentence does not start, all caps or CamelCase. */
+  nameLike: boolean;
+  /** Came from a hashtag's parts (those are written without capitals often). */
+  fromHashtag: boolean;
+}
+
+/** What we read off one text before the day's statistics are known. */
+export interface RawText {
+  lang: ItemLang;
+  tokens: Token[];
+  /** Features that need no day context (numbers, hashtags, codes, domains, mentions) with counts. */
+  fixed: Map<string, number>;
+  /** Lower-cased words including stopwords, for near-duplicate Jaccard. */
+  wordSet: Set<string>;
+  wordCount: number;
+}
+
+const URL_RE = /\bhttps?:\/\/([^\s/<>"']+)[^\s<>"']*|\bwww\.([^\s/<>"']+)[^\s<>"']*/giu;
+const MENTION_RE = /(^|[^\p{L}\p{N}_.])@([\p{L}\p{N}_]+)(?:@[\w.-]+)?/gu;
+const HASHTAG_RE = /(^|[^\p{L}\p{N}_&])#([\p{L}][\p{L}\p{N}_]*)/gu;
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Numbers with their local separators, an optional score/range second half, and a unit multiplier.
+const NUMBER_RE =
+  /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d]))?(?:\s?(miljoen|million|mln|m|k|miljard|billion|bn)\b)?/giu;
+
+/** Surrounding text that means "a sentence starts here". */
+const SENTENCE_START_BEFORE = /(^|[.!?:…\n]|["“‘(])\s*$/u;
+
+export function itemText(item: DigestInput): string {
+  return [item.title, item.text, item.linkTitle].filter((s): s is string => typeof s === 'string' && s.length > 0).join('\n');
+}
+
+export function languageOf(item: DigestInput, text: string): ItemLang {
+  if (item.lang === 'en' || item.lang === 'nl') return item.lang;
+  return detectLanguage(text);
+}
+
+/** Canonical spelling of a number as written in `lang` ("32.000" nl → "32000", "1,2" nl → "1.2"). */
+export function canonicalNumber(raw: string, lang: ItemLang): string {
+  if (raw.includes(':')) return raw; // a time ("09:12") or a ratio: keep as written
+  const groupSep = lang === 'nl' ? '.' : ',';
+  const decimalSep = lang === 'nl' ? ',' : '.';
+  let s = raw;
+  // "32.000" in Dutch and "41,200" in English are thousands; so is a lone group of exactly three
+  // digits after the other separator when several groups follow ("1.234.567").
+  if (new RegExp(`^\\d{1,3}(\\${groupSep}\\d{3})+$`).test(s)) s = s.split(groupSep).join('');
+  else if (/^\d{1,3}([.,]\d{3}){2,}$/.test(s)) s = s.replace(/[.,]/g, '');
+  s = s.replace(decimalSep, '.').replace(',', '.');
+  const value = Number(s);
+  return Number.isFinite(value) ? String(value) : raw;
+}
+
+function numberWeight(canonical: string): number {
+  const value = Number(canonical);
+  if (!Number.isFinite(value)) return 0.6;
+  // 1–12 come up in every other post (days, hours, counts); years are shared by everything that day.
+  if (Number.isInteger(value) && value <= 12) return 0.25;
+  if (Number.isInteger(value) && value >= 1990 && value <= 2100) return 0.6;
+  return 1;
+}
+
+const add = (map: Map<string, number>, feature: string, amount: number): void => {
+  map.set(feature, (map.get(feature) ?? 0) + amount);
+};
+
+/** Splits "OranjeLeeuwinnen" / "WK2027" / "code_oranje" into parts. */
+function hashtagParts(tag: string): string[] {
+  return tag
+    .replace(/_/g, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** First pass over one text: tokens and the features that need no statistics of the day. */
+export function readText(text: string, lang: ItemLang): RawText {
+  const fixed = new Map<string, number>();
+  const wordSet = new Set<string>();
+  let rest = text.replace(URL_RE, (_m, host?: string, wwwHost?: string) => {
+    const domain = (host ?? wwwHost ?? '').toLowerCase().replace(/^www\./, '').replace(/[.,;:!?)]+$/, '');
+    if (domain) add(fixed, `d:${domain}`, KIND_WEIGHT.d!);
+    return ' ';
+  });
+  rest = rest.replace(MENTION_RE, (_m, before: string, handle: string) => {
+    add(fixed, `m:${handle.toLowerCase()}`, KIND_WEIGHT.m!);
+    return `${before} `;
+  });
+  const hashtagWords: string[] = [];
+  rest = rest.replace(HASHTAG_RE, (_m, before: string, tag: string) => {
+    add(fixed, `h:${tag.toLowerCase()}`, KIND_WEIGHT.h!);
+    hashtagWords.push(...hashtagParts(tag));
+    return `${before} `;
+  });
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(rest); m; m = NUMBER_RE.exec(rest)) {
+    const first = canonicalNumber(m[1] ?? '', lang);
+    const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
+    add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
+  }
+  const tokens: Token[] = [];
+  let wordCount = 0;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(rest); m; m = WORD_RE.exec(rest)) {
+    const surface = m[0].replace(/’/g, "'");
+    wordCount++;
+    const lower = surface.toLowerCase();
+    wordSet.add(lower);
+    if (/^\p{N}+$/u.test(surface)) continue; // numbers were read above
+    if (/\p{N}/u.test(surface)) {
+      // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
+      if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
+      continue;
+    }
+    const sentenceStart = SENTENCE_START_BEFORE.test(rest.slice(Math.max(0, m.index - 6), m.index));
+    const capitalised = /^\p{Lu}/u.test(surface);
+    const allCaps = surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
+    const camel = /\p{Ll}\p{Lu}/u.test(surface);
+    tokens.push({ surface, lower, nameLike: (capitalised && !sentenceStart) || allCaps || camel, fromHashtag: false });
+  }
+  for (const part of hashtagWords) {
+    const lower = part.toLowerCase();
+    if (/\p{N}/u.test(part)) continue;
+    tokens.push({ surface: part, lower, nameLike: false, fromHashtag: true });
+  }
+  // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
+  for (const code of rest.matchAll(/\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
+  return { lang, tokens, fixed, wordSet, wordCount };
+}
+
+/** Statistics of the day that feature extraction needs: which words are names, which stems occur. */
+export interface DayContext {
+  /** Lower-cased words written like a name mid-sentence in at least one item. */
+  names: Set<string>;
+  /** Stems of content words seen in the day, per language, to split Dutch compounds. */
+  stems: Set<string>;
+}
+
+export function dayContext(texts: RawText[]): DayContext {
+  const names = new Set<string>();
+  const stems = new Set<string>();
+  for (const t of texts) {
+    const stemLang = t.lang === 'nl' ? 'nl' : 'en';
+    for (const tok of t.tokens) {
+      if (tok.nameLike && !isStopword(tok.lower, 'other') && tok.lower.length >= 2) names.add(tok.lower);
+      if (tok.lower.length >= 3 && !isStopword(tok.lower, 'other')) stems.add(stem(tok.lower, stemLang));
+    }
+  }
+  return { names, stems };
+}
+
+/** Dutch compound split: "havenstaking" → ["haven", "staking"] when both halves are known words. */
+function splitCompound(lower: string, ctx: DayContext): [string, string] | null {
+  if (lower.length < 9) return null;
+  for (let i = 4; i <= lower.length - 4; i++) {
+    const right = lower.slice(i);
+    const rightKnown = conceptOf(right, 'nl') !== undefined || ctx.stems.has(stem(right, 'nl'));
+    if (!rightKnown) continue;
+    const left = lower.slice(0, i);
+    // Linking sounds: "toerist-en-belasting", "stad-s-centrum".
+    for (const l of [left, left.replace(/s$/, ''), left.replace(/en$/, ''), left.replace(/e$/, '')]) {
+      if (l.length < 3) continue;
+      const leftStem = stem(l, 'nl');
+      if (conceptOf(l, 'nl') !== undefined || isLexiconStem(leftStem, 'nl') || ctx.stems.has(leftStem)) return [l, right];
+    }
+  }
+  return null;
+}
+
+/** Raw (pre-IDF) weighted features of one text. */
+export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number> {
+  const out = new Map(raw.fixed);
+  const stemLang = raw.lang === 'nl' ? 'nl' : 'en';
+  let previousName: string | null = null;
+  for (const tok of raw.tokens) {
+    const { lower } = tok;
+    if (lower.length < 2 || isStopword(lower, 'other')) {
+      previousName = null;
+      continue;
+    }
+    const concept = conceptOf(lower, raw.lang);
+    const isName = ctx.names.has(lower);
+    if (concept) add(out, concept, KIND_WEIGHT.c!);
+    else if (lower.length >= 3) add(out, `w:${stem(lower, stemLang)}`, KIND_WEIGHT.w!);
+    if (isName) {
+      add(out, `e:${lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`, KIND_WEIGHT.e!);
+      if (previousName && !tok.fromHashtag) add(out, `p:${previousName} ${lower}`, KIND_WEIGHT.p!);
+      previousName = lower;
+    } else {
+      previousName = null;
+    }
+    if (!concept && raw.lang !== 'en') {
+      const parts = splitCompound(lower, ctx);
+      if (parts) {
+        for (const part of parts) {
+          const partConcept = conceptOf(part, 'nl');
+          add(out, partConcept ?? `w:${stem(part, 'nl')}`, 0.6);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Sentences of a text with their language, for key-sentence choice. */
+export function sentencesOf(text: string, lang: ItemLang): string[] {
+  return splitSentences(text, lang === 'other' ? 'en' : lang);
+}

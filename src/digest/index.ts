@@ -1,0 +1,1 @@
+export { analyseDay, groupItems } from './themes';

@@ -1,0 +1,135 @@
+// From a day's items to groups of item indices: features → TF-IDF → average-link clusters →
+// one-offs attached or set aside. Kept apart from buildDigest so the evaluation can score the
+// grouping alone and the benchmark can time it.
+import {
+  FeatureSpace,
+  averageLinkClusters,
+  documentFrequencies,
+  meanSimilarity,
+  similarityMatrix,
+  vectorOf,
+  type SparseVector,
+} from './cluster';
+import { dayContext, itemText, languageOf, readText, textFeatures, type DayContext, type ItemLang, type RawText } from './features';
+import type { DigestInput } from './types';
+
+/**
+ * Similarity cut for average-link merges. Chosen on the shared development days and then checked,
+ * unchanged, on our held-out days (test/eval/results/digest.md has both).
+ */
+export const MERGE_THRESHOLD = 0.04;
+/** A one-off joins a theme when its mean similarity to the theme's items reaches this. */
+export const ATTACH_THRESHOLD = 0.03;
+/** Word-set Jaccard from which two items count as the same news shared twice. */
+export const NEAR_DUPLICATE_JACCARD = 0.4;
+
+export interface AnalysedDay {
+  items: DigestInput[];
+  texts: string[];
+  langs: ItemLang[];
+  raw: RawText[];
+  ctx: DayContext;
+  space: FeatureSpace;
+  df: Int32Array;
+  vectors: SparseVector[];
+  sim: Float64Array;
+}
+
+/** Features, vectors and similarities of a day's items (in the given order). */
+export function analyseDay(items: DigestInput[]): AnalysedDay {
+  const texts = items.map(itemText);
+  const langs = items.map((item, i) => languageOf(item, texts[i]!));
+  const raw = texts.map((text, i) => readText(text, langs[i]!));
+  const ctx = dayContext(raw);
+  const space = new FeatureSpace();
+  const bags = raw.map((r) => {
+    const bag = new Map<number, number>();
+    for (const [feature, weight] of textFeatures(r, ctx)) bag.set(space.idOf(feature), weight);
+    return bag;
+  });
+  const df = documentFrequencies(bags, space.names.length);
+  const vectors = bags.map((bag) => vectorOf(bag, df, items.length));
+  const sim = similarityMatrix(vectors, space.names.length);
+  return { items, texts, langs, raw, ctx, space, df, vectors, sim };
+}
+
+export interface Grouping {
+  /** Themes as lists of item indices, largest first; ties by earliest item. */
+  themes: number[][];
+  /** One-offs, in input order. */
+  other: number[];
+}
+
+export function groupItems(day: AnalysedDay, threshold = MERGE_THRESHOLD, attach = ATTACH_THRESHOLD): Grouping {
+  const n = day.items.length;
+  const assignment = averageLinkClusters(day.sim, n, threshold);
+  const byRoot = new Map<number, number[]>();
+  assignment.forEach((root, i) => {
+    const members = byRoot.get(root) ?? [];
+    members.push(i);
+    byRoot.set(root, members);
+  });
+  const groups = [...byRoot.values()];
+  const themes = groups.filter((g) => g.length >= 2);
+  const other: number[] = [];
+  for (const g of groups) {
+    if (g.length >= 2) continue;
+    const i = g[0]!;
+    let best = -1;
+    let bestSim = attach;
+    themes.forEach((members, t) => {
+      const value = meanSimilarity(day.sim, n, i, members);
+      if (value >= bestSim) {
+        if (value > bestSim || best < 0) best = t;
+        bestSim = value;
+      }
+    });
+    if (best >= 0) themes[best]!.push(i);
+    else other.push(i);
+  }
+  for (const members of themes) members.sort((a, b) => a - b);
+  themes.sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+  other.sort((a, b) => a - b);
+  return { themes, other };
+}
+
+/** Jaccard similarity of two word sets. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const union = a.size + b.size - shared;
+  return union ? shared / union : 0;
+}
+
+/**
+ * Near-duplicates inside one theme, merged transitively: entries as lists of item indices,
+ * the earliest item first. Same-language rewordings of one report reach Jaccard 0.45–0.65;
+ * two different posts about one story stay below 0.35.
+ */
+export function nearDuplicateEntries(day: AnalysedDay, members: number[]): number[][] {
+  const parent = new Map<number, number>(members.map((m) => [m, m]));
+  const root = (i: number): number => {
+    let r = i;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (let x = 0; x < members.length; x++) {
+    for (let y = x + 1; y < members.length; y++) {
+      const a = members[x]!;
+      const b = members[y]!;
+      if (jaccard(day.raw[a]!.wordSet, day.raw[b]!.wordSet) >= NEAR_DUPLICATE_JACCARD) {
+        const ra = root(a);
+        const rb = root(b);
+        if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+      }
+    }
+  }
+  const entries = new Map<number, number[]>();
+  for (const m of members) {
+    const r = root(m);
+    const list = entries.get(r) ?? [];
+    list.push(m);
+    entries.set(r, list);
+  }
+  return [...entries.values()];
+}
