@@ -1,4 +1,4 @@
-// Two in-process tiers; the e2e tier (real Chromium and Firefox) runs from scripts/e2e.mjs.
+// Three tiers: unit (Node), dom (jsdom) and e2e (the built extension in real browsers).
 const swc = [
   '@swc/jest',
   {
@@ -21,5 +21,7 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'] },
     { ...common, displayName: 'dom', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'] },
+    // Real browsers with the built extension: run with --runInBand after `node build.mjs`.
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: [] },
   ],
 };

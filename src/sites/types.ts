@@ -70,4 +70,6 @@ export interface SiteAdapter {
   matches(url: URL, root?: ParentNode): boolean;
   itemSelectors: readonly string[];
   extract(element: Element, pageUrl: URL): Omit<FeedItem, 'site'> | null;
+  /** Where the save control goes in an item; by default it is appended to the item element. */
+  placeControl?(item: Element, control: HTMLElement): void;
 }

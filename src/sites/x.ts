@@ -57,6 +57,14 @@ export const x: SiteAdapter = {
     }
     return extractTweet(article, pageUrl);
   },
+  placeControl(item, control) {
+    // In the action bar (reply, repost, like…): X sizes its virtualised rows itself, and a row
+    // that grows under the bar would overlap the next one until X measures it again.
+    const groups = item.querySelectorAll('article [role="group"]');
+    const bar = groups[groups.length - 1];
+    if (bar) bar.append(control);
+    else item.append(control);
+  },
 };
 
 function extractTweet(article: Element, pageUrl: URL): Omit<FeedItem, 'site'> {

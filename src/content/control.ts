@@ -1,0 +1,103 @@
+/**
+ * The save control injected into each feed item: one <button> in an open shadow root, so the
+ * site's CSS cannot restyle it and our CSS cannot leak into the site. Text goes in through
+ * textContent only; feed text is data, never markup.
+ */
+
+export const CONTROL_TAG = 'stroom-save';
+
+export interface ControlLabels {
+  name: string;
+  save: string;
+  saved: string;
+}
+
+export interface SaveControl {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  setSaved(saved: boolean): void;
+  setBusy(busy: boolean): void;
+  setError(message: string | null): void;
+}
+
+const STYLE = `
+:host { all: initial; display: block; margin: 4px 0 6px; color: inherit; font: 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 5px; min-height: 26px; padding: 3px 10px 3px 8px;
+  border-radius: 13px; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); color: inherit; cursor: pointer; font: inherit; }
+button:hover { background: color-mix(in srgb, currentColor 10%, transparent); }
+button:focus-visible { outline: 2px solid #1a8791; outline-offset: 2px; }
+button[aria-pressed="true"] { background: #0e5a66; border-color: #0e5a66; color: #fff; }
+button[aria-busy="true"] { opacity: .7; }
+svg { width: 14px; height: 14px; flex: none; }
+.error { margin-left: 8px; font-size: 12px; color: #c5221f; }
+`;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function bookmarkIcon(document: Document): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', 'M4 1.5h8a.5.5 0 0 1 .5.5v12.2a.3.3 0 0 1-.5.2L8 11.3l-4 3.1a.3.3 0 0 1-.5-.2V2a.5.5 0 0 1 .5-.5z');
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
+/** Shared stylesheet where constructable sheets work (not subject to the page's style CSP). */
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleInto(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  try {
+    if (sharedSheet) {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    // Firefox content scripts cannot adopt a sheet made in their own compartment.
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = STYLE;
+  shadow.append(style);
+}
+
+export function createControl(document: Document, labels: ControlLabels): SaveControl {
+  const host = document.createElement(CONTROL_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  styleInto(shadow);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('data-stroom-action', 'save');
+  button.setAttribute('aria-label', labels.name);
+  button.setAttribute('aria-pressed', 'false');
+  const text = document.createElement('span');
+  text.textContent = labels.save;
+  button.append(bookmarkIcon(document), text);
+  const error = document.createElement('span');
+  error.className = 'error';
+  error.setAttribute('role', 'status');
+  shadow.append(button, error);
+  return {
+    host,
+    button,
+    setSaved(saved) {
+      button.setAttribute('aria-pressed', String(saved));
+      text.textContent = saved ? labels.saved : labels.save;
+    },
+    setBusy(busy) {
+      if (busy) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
+    },
+    setError(message) {
+      error.textContent = message ?? '';
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { mastodon } from '../../sites/mastodon';
+import { startContentScript } from '../index';
+
+startContentScript(mastodon);

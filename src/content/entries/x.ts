@@ -1,0 +1,4 @@
+import { x } from '../../sites/x';
+import { startContentScript } from '../index';
+
+startContentScript(x);

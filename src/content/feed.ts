@@ -1,0 +1,184 @@
+/**
+ * Watches a feed page: finds items on start and as the timeline grows, gives each savable item
+ * one save control, and keeps the control's saved state in step with the background.
+ *
+ * Work is proportional to what changed: the MutationObserver hands us added nodes, and we look
+ * for items only inside them (or around them, when a known item's content is filled in later).
+ * Everything hangs off one AbortSignal: aborting disconnects the observer and removes our UI.
+ */
+import { extractElement, findItemElements } from '../sites/extract';
+import type { FeedItem, SiteAdapter } from '../sites/types';
+import { CONTROL_TAG, createControl } from './control';
+import type { ControlLabels, SaveControl } from './control';
+
+export interface FeedDependencies {
+  adapter: SiteAdapter;
+  document: Document;
+  pageUrl: () => URL;
+  labels: (item: FeedItem) => ControlLabels;
+  /** Save or unsave; resolves to the new saved state. */
+  setSaved: (item: FeedItem & { id: string }, saved: boolean) => Promise<boolean>;
+  /** Which of these ids are saved already. */
+  savedIds: (ids: string[]) => Promise<string[]>;
+  failureText: (error: unknown) => string;
+  signal: AbortSignal;
+  /** False once the extension was updated or disabled: the watcher then asks to be stopped. */
+  alive: () => boolean;
+  onContextGone: () => void;
+}
+
+interface Decorated {
+  item: FeedItem & { id: string };
+  control: SaveControl;
+  saved: boolean;
+}
+
+export class FeedWatcher {
+  /** Items seen, decorated or not: non-savable items (ads) map to null and are not read again. */
+  private readonly seen = new WeakMap<Element, Decorated | null>();
+  private readonly byId = new Map<string, Decorated[]>();
+  private readonly combinedSelector: string;
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly deps: FeedDependencies) {
+    this.combinedSelector = deps.adapter.itemSelectors.join(',');
+    deps.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  start(): void {
+    if (this.deps.signal.aborted) return;
+    const body = this.deps.document.body;
+    this.scan(body);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(body, { childList: true, subtree: true });
+    // One delegated listener for every control; only a real user's click counts.
+    this.deps.document.addEventListener('click', (event) => this.onClick(event), { capture: true, signal: this.deps.signal });
+  }
+
+  /** Decorate every new item inside `root`; returns how many got a control. */
+  scan(root: ParentNode): number {
+    const fresh: Decorated[] = [];
+    for (const element of findItemElements(root, this.deps.adapter)) {
+      const decorated = this.decorate(element);
+      if (decorated) fresh.push(decorated);
+    }
+    if (fresh.length > 0) this.refreshSavedState(fresh);
+    return fresh.length;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.deps.alive()) {
+      this.deps.onContextGone();
+      return;
+    }
+    const roots = new Set<Element>();
+    for (const record of records) {
+      for (const node of Array.from(record.addedNodes)) {
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (element.tagName.toLowerCase() === CONTROL_TAG) continue;
+        // Content filled into an item we could not read yet (no id) makes it readable now.
+        const enclosing = element.parentElement?.closest(this.combinedSelector);
+        roots.add(enclosing && !this.seen.get(enclosing) ? enclosing : element);
+      }
+    }
+    if (roots.size === 0) return;
+    const fresh: Decorated[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      for (const element of findItemElements(root, this.deps.adapter)) {
+        const decorated = this.decorate(element);
+        if (decorated) fresh.push(decorated);
+      }
+    }
+    if (fresh.length > 0) this.refreshSavedState(fresh);
+  }
+
+  private decorate(element: Element): Decorated | null {
+    if (this.seen.has(element)) return null;
+    const item = extractElement(element, this.deps.adapter, this.deps.pageUrl());
+    if (!item) return null;
+    if (item.isAd || item.unavailable) {
+      this.seen.set(element, null); // never offered for saving
+      return null;
+    }
+    if (item.id === null) return null; // not hydrated yet: try again when its content arrives
+    const savable = item as FeedItem & { id: string };
+    const control = createControl(this.deps.document, this.deps.labels(savable));
+    const decorated: Decorated = { item: savable, control, saved: false };
+    this.seen.set(element, decorated);
+    controlOwners.set(control.button, decorated);
+    const list = this.byId.get(savable.id);
+    if (list) list.push(decorated);
+    else this.byId.set(savable.id, [decorated]);
+    (this.deps.adapter.placeControl ?? appendControl)(element, control.host);
+    return decorated;
+  }
+
+  private refreshSavedState(fresh: Decorated[]): void {
+    const ids = [...new Set(fresh.map((entry) => entry.item.id))];
+    this.deps.savedIds(ids).then(
+      (savedIds) => {
+        for (const id of savedIds) for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
+      },
+      () => {
+        // Unknown state is shown as unsaved; saving again is idempotent.
+      },
+    );
+  }
+
+  private show(entry: Decorated, saved: boolean): void {
+    entry.saved = saved;
+    entry.control.setSaved(saved);
+  }
+
+  private onClick(event: Event): void {
+    // The button is inside our shadow root; the composed path reaches it from the document.
+    const button = event.composedPath().find((target) => controlOwners.has(target as HTMLButtonElement)) as HTMLButtonElement | undefined;
+    if (!button) return;
+    const entry = controlOwners.get(button);
+    if (!entry || !this.seenEntry(entry)) return;
+    event.stopPropagation(); // the click is ours: do not let the site open the post
+    event.preventDefault();
+    if (!event.isTrusted) return; // a page script clicking our button saves nothing
+    void this.toggle(entry);
+  }
+
+  private seenEntry(entry: Decorated): boolean {
+    return this.byId.get(entry.item.id)?.includes(entry) ?? false;
+  }
+
+  private async toggle(entry: Decorated): Promise<void> {
+    const want = !entry.saved;
+    const copies = this.byId.get(entry.item.id) ?? [entry];
+    // Show the new state at once; the background confirms (or we roll back) a moment later.
+    for (const copy of copies) {
+      this.show(copy, want);
+      copy.control.setError(null);
+      copy.control.setBusy(true);
+    }
+    try {
+      const saved = await this.deps.setSaved(entry.item, want);
+      for (const copy of copies) this.show(copy, saved);
+    } catch (error) {
+      for (const copy of copies) this.show(copy, !want);
+      entry.control.setError(this.deps.failureText(error));
+    } finally {
+      for (const copy of copies) copy.control.setBusy(false);
+    }
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    for (const entries of this.byId.values()) for (const entry of entries) entry.control.host.remove();
+    this.byId.clear();
+  }
+}
+
+/** Which decorated entry a button belongs to (shared across watchers; buttons are ours alone). */
+const controlOwners = new WeakMap<HTMLButtonElement, Decorated>();
+
+function appendControl(item: Element, host: HTMLElement): void {
+  item.append(host);
+}

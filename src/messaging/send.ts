@@ -1,0 +1,42 @@
+/**
+ * The one way content scripts and pages talk to the background: typed by the contract in
+ * src/core/messages.ts, unwrapping the background's Result so callers get a value or an Error.
+ */
+import { envelope } from '../core/envelope';
+import type { Result } from '../core/envelope';
+import type { MessageType, RequestOf, ResponseOf } from '../core/messages';
+import { thinRuntime } from './runtime';
+
+export class ExtensionContextGone extends Error {
+  constructor() {
+    super('Stroom was updated or disabled; reload the page to use it again.');
+    this.name = 'ExtensionContextGone';
+  }
+}
+
+/** True while this script's extension is still alive (false after an update or disable). */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(thinRuntime().runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  if (!extensionAlive()) throw new ExtensionContextGone();
+  let reply: unknown;
+  try {
+    reply = await thinRuntime().runtime.sendMessage(envelope(type, payload));
+  } catch (error) {
+    if (!extensionAlive() || /context invalidated/i.test(String(error))) throw new ExtensionContextGone();
+    throw error;
+  }
+  if (!isResult(reply)) throw new Error(`No valid reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as ResponseOf<T>;
+}

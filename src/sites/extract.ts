@@ -1,0 +1,36 @@
+/**
+ * Finding and reading items with one adapter. Kept apart from the registry (index.ts) so a
+ * per-site content script bundles only its own adapter.
+ */
+import type { FeedItem, SiteAdapter } from './types';
+
+/**
+ * Item elements under `root` (and `root` itself when it is one), in document order. Elements
+ * nested inside another item (a quoted post rendered with the same markup) are not items.
+ */
+export function findItemElements(root: ParentNode, adapter: SiteAdapter): Element[] {
+  for (const selector of adapter.itemSelectors) {
+    const found: Element[] = [];
+    // nodeType, not instanceof: tests parse fixtures in a separate jsdom window (another realm).
+    if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) found.push(root as Element);
+    found.push(...Array.from(root.querySelectorAll(selector)));
+    if (found.length === 0) continue;
+    return found.filter((el) => {
+      const outer = el.parentElement?.closest(selector);
+      return !outer;
+    });
+  }
+  return [];
+}
+
+/** Extract one element; never throws (a broken selector must not break the page). */
+export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: URL): FeedItem | null {
+  try {
+    const item = adapter.extract(element, pageUrl);
+    return item ? { site: adapter.site, ...item } : null;
+  } catch (error) {
+    if (typeof console !== 'undefined') console.debug('[Stroom] could not read an item', adapter.site, error);
+    return null;
+  }
+}
+

@@ -1,0 +1,103 @@
+/**
+ * The toolbar popup: what you saved, newest first. It reads one page of items through the
+ * savedAt index (instant with tens of thousands of items) and changes things only through
+ * messages to the background.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { StoredItem } from '../../core/items';
+import { send } from '../../messaging/send';
+import { openStroomDB } from '../../store/db';
+import type { StroomDatabase } from '../../store/db';
+import { listItems } from '../../store/items';
+import { t } from '../shared/i18n';
+import { ItemList } from './ItemList';
+
+export const PAGE_SIZE = 50;
+
+type Load = { state: 'loading' } | { state: 'ready'; items: StoredItem[]; more: boolean } | { state: 'error'; message: string };
+
+export function App({ now = Date.now() }: { now?: number }) {
+  const db = useRef<Promise<StroomDatabase> | null>(null);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [undo, setUndo] = useState<StoredItem | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  const database = () => (db.current ??= openStroomDB());
+
+  useEffect(() => {
+    database()
+      .then((opened) => listItems(opened, { limit: PAGE_SIZE + 1 }))
+      .then((items) => setLoad({ state: 'ready', items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }))
+      .catch((error: unknown) => setLoad({ state: 'error', message: String(error) }));
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    if (load.state !== 'ready') return;
+    const last = load.items[load.items.length - 1];
+    if (!last) return;
+    const next = await listItems(await database(), { limit: PAGE_SIZE + 1, after: { savedAt: last.savedAt, key: last.key } });
+    setLoad({ state: 'ready', items: [...load.items, ...next.slice(0, PAGE_SIZE)], more: next.length > PAGE_SIZE });
+  }, [load]);
+
+  const remove = useCallback(
+    async (item: StoredItem) => {
+      const { removed } = await send('delete-item', { key: item.key });
+      setLoad((current) => (current.state === 'ready' ? { ...current, items: current.items.filter((entry) => entry.key !== item.key) } : current));
+      if (removed) {
+        setUndo(removed);
+        // Keep keyboard users in place: the Undo button is the next useful thing.
+        requestAnimationFrame(() => undoButton.current?.focus());
+      }
+    },
+    [],
+  );
+
+  const restore = useCallback(async () => {
+    if (!undo) return;
+    await send('restore-item', { item: undo });
+    setUndo(null);
+    setLoad((current) =>
+      current.state === 'ready'
+        ? { ...current, items: [...current.items, undo].sort((a, b) => b.savedAt - a.savedAt || (a.key < b.key ? 1 : -1)) }
+        : current,
+    );
+  }, [undo]);
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <img src="icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{t('popupTitle')}</h1>
+      </header>
+      {load.state === 'loading' && <p class="quiet" aria-busy="true" />}
+      {load.state === 'error' && (
+        <p class="error" role="alert">
+          {t('errorLoading', [load.message])}
+        </p>
+      )}
+      {load.state === 'ready' && load.items.length === 0 && (
+        <section class="empty">
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
+          <p class="quiet">{t('emptyHint')}</p>
+        </section>
+      )}
+      {load.state === 'ready' && load.items.length > 0 && <ItemList items={load.items} now={now} onDelete={(item) => void remove(item)} />}
+      {load.state === 'ready' && load.more && (
+        <button type="button" class="text-button" onClick={() => void loadMore()}>
+          {t('loadMore')}
+        </button>
+      )}
+      <div class="toast" role="status" aria-live="polite">
+        {undo && (
+          <>
+            <span>{t('deleted')}</span>
+            <button type="button" class="text-button" ref={undoButton} onClick={() => void restore()}>
+              {t('undo')}
+            </button>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+/** Display names of sites, and a safe link target for stored URLs. */
+import type { SiteId } from '../../sites/types';
+
+export const SITE_LABELS: Record<SiteId, string> = {
+  x: 'X',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  linkedin: 'LinkedIn',
+  reddit: 'Reddit',
+  hackernews: 'Hacker News',
+  facebook: 'Facebook',
+  threads: 'Threads',
+  youtube: 'YouTube',
+  web: 'Web',
+};
+
+/** Only http(s) URLs become links (never javascript: or data:), whatever is in storage. */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short plain-text excerpt, cut at a word boundary. */
+export function excerpt(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

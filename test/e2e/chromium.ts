@@ -1,0 +1,137 @@
+/**
+ * Launches real headless Chromium with the built extension (dist/chrome) loaded, site URLs routed
+ * to committed fixtures, every other host unreachable, and every request recorded so tests can
+ * prove the extension itself makes none. See ../shared/BROWSER-TESTING.md for the facts used.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const CHROME_DIST = join(ROOT, 'dist', 'chrome');
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
+
+/** Site pages served from fixtures: URL prefix → fixture file under test/fixtures. */
+export type Routes = Record<string, string>;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  /** Requests made by the extension itself (service worker or extension pages) to the network. */
+  extensionRequests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Fixtures keep the sites' markup, including X's absolutely positioned virtual rows, but not the
+ * scripts that measure and place those rows; without them rows overlap. This small stylesheet
+ * stands in for the site's layout code so pages are usable by people (demo) and by clicks (e2e).
+ */
+const FIXTURE_LAYOUT = `<style id="stroom-fixture-layout">
+  [data-testid="cellInnerDiv"] { position: relative !important; transform: none !important; }
+  body { max-width: 680px; margin: 0 auto; font: 15px/1.4 system-ui, sans-serif; }
+  img { max-width: 100%; max-height: 240px; }
+</style>`;
+
+export function fixtureHtml(file: string): string {
+  const html = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
+  return html.includes('</head>') ? html.replace('</head>', `${FIXTURE_LAYOUT}</head>`) : FIXTURE_LAYOUT + html;
+}
+
+export async function launchWithExtension(routes: Routes, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'stroom-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    args: [
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
+      '--disable-quic',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${options.locale ?? 'en-US'}`,
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  context.setDefaultTimeout(10_000);
+  const extensionRequests: string[] = [];
+  context.on('request', (request: Request) => {
+    const url = request.url();
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return;
+    let fromExtension = request.serviceWorker() !== null;
+    try {
+      fromExtension ||= request.frame().url().startsWith('chrome-extension://');
+    } catch {
+      // Requests of service workers have no frame.
+    }
+    if (fromExtension) extensionRequests.push(url);
+  });
+  // Fixture pages reference site images and scripts: never fetch them. (Registered first: Playwright tries the
+  // newest route first, so the fixture routes below take precedence.)
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+  for (const [prefix, file] of Object.entries(routes)) {
+    const body = fixtureHtml(file);
+    await context.route(
+      (url) => url.href.startsWith(prefix),
+      (route) => (route.request().resourceType() === 'document' ? route.fulfill({ contentType: 'text/html; charset=utf-8', body }) : route.abort()),
+    );
+  }
+
+  const worker = async () => context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    extensionRequests,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Poll until `read()` satisfies `check`, or fail with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return page;
+}
+
+/**
+ * Stop the extension's service worker the way Chrome does when it idles out, and wait until it
+ * is gone. The next runtime message starts it again with fresh globals.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const session = await browser.context.newCDPSession(page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  const targetsOf = async () => {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+    return targetInfos.filter((target) => target.type === 'service_worker' && target.url.includes(browser.extensionId));
+  };
+  for (let attempt = 0; attempt < 200 && (await targetsOf()).length > 0; attempt++) await new Promise((done) => setTimeout(done, 25));
+  if ((await targetsOf()).length > 0) throw new Error('service worker did not stop');
+  await session.detach();
+}

@@ -1,0 +1,136 @@
+/**
+ * The whole pipeline in real Chromium: content script → typed message → background → IndexedDB
+ * → popup, on X and Mastodon fixtures served at their real URLs.
+ */
+import type { Page } from 'playwright-core';
+import { eventually, launchWithExtension, openPopup, stopServiceWorker } from './chromium';
+import type { ExtensionBrowser } from './chromium';
+
+const X_HOME = 'https://x.com/home';
+const MASTODON_HOME = 'https://mastodon.social/home';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension({ [X_HOME]: 'x.html', [MASTODON_HOME]: 'mastodon.html' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const saveButtons = (page: Page) => page.locator('[data-stroom-action="save"]');
+
+async function storedKeys(): Promise<string[]> {
+  const worker = await browser.worker();
+  return worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('stroom');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('items').objectStore('items').getAllKeys();
+          request.onsuccess = () => {
+            resolve((request.result as string[]).sort());
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+test('the feed shows one accessible save control per savable item, none on ads', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(X_HOME);
+  await saveButtons(page).first().waitFor();
+  // x.html has three posts and one promoted post (see x.expected.json).
+  const names = await saveButtons(page).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+  expect(names.length).toBe(3);
+  for (const name of names) expect(name).toMatch(/^Save/);
+  const adHasControl = await page.evaluate(() => {
+    const ad = Array.from(document.querySelectorAll('article')).find((article) => /\bAd\b|Promoted/.test(article.textContent ?? ''));
+    return ad ? ad.querySelector('stroom-save') !== null : null;
+  });
+  expect(adHasControl).toBe(false);
+  await page.close();
+});
+
+test('saving on X and Mastodon lands in the popup, newest first, and survives a worker restart', async () => {
+  const x = await browser.context.newPage();
+  await x.goto(X_HOME);
+  await saveButtons(x).first().waitFor();
+  await saveButtons(x).nth(0).click();
+  await saveButtons(x).nth(2).click();
+  await expectPressed(x, 0, 'true');
+  await expectPressed(x, 2, 'true');
+  await expectPressed(x, 1, 'false');
+
+  const mastodon = await browser.context.newPage();
+  await mastodon.goto(MASTODON_HOME);
+  await saveButtons(mastodon).first().waitFor();
+  await saveButtons(mastodon).nth(0).click();
+  await expectPressed(mastodon, 0, 'true');
+
+  await eventually(storedKeys, (value) => expect(value).toHaveLength(3));
+  const keys = await storedKeys();
+  expect(keys.filter((key) => key.startsWith('x:'))).toHaveLength(2);
+  expect(keys.filter((key) => key.startsWith('mastodon:'))).toHaveLength(1);
+
+  const popup = await openPopup(browser);
+  const entries = popup.locator('[data-stroom-item]');
+  await eventually(() => entries.count(), (value) => expect(value).toBe(3));
+  // Newest first: the Mastodon post was saved last.
+  expect(await entries.first().getAttribute('data-stroom-item')).toMatch(/^mastodon:/);
+
+  await stopServiceWorker(browser, popup);
+  await popup.reload();
+  await eventually(() => popup.locator('[data-stroom-item]').count(), (value) => expect(value).toBe(3));
+
+  // After the restart the worker answers the feed again: a reload shows the saved state.
+  await x.reload();
+  await saveButtons(x).first().waitFor();
+  await expectPressed(x, 0, 'true');
+  await expectPressed(x, 2, 'true');
+  await expectPressed(x, 1, 'false');
+  await Promise.all([x.close(), mastodon.close(), popup.close()]);
+});
+
+test('a page script cannot save: synthetic clicks and forged messages do nothing', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(X_HOME);
+  await saveButtons(page).first().waitFor();
+  const before = await storedKeys();
+  await page.evaluate(() => {
+    const host = document.querySelectorAll('stroom-save')[1];
+    const button = host?.shadowRoot?.querySelector('button');
+    button?.click();
+    button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    window.postMessage({ stroom: 1, type: 'save-item', payload: {} }, '*');
+  });
+  await expectPressed(page, 1, 'false');
+  expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  expect(await storedKeys()).toEqual(before);
+  await page.close();
+});
+
+test('an item can be deleted from the popup and brought back with undo', async () => {
+  const popup = await openPopup(browser);
+  const entries = popup.locator('[data-stroom-item]');
+  await eventually(() => entries.count(), (value) => expect(value).toBeGreaterThan(0));
+  const count = await entries.count();
+  const key = await entries.first().getAttribute('data-stroom-item');
+  await entries.first().getByRole('button', { name: /^Delete/ }).click();
+  await eventually(() => entries.count(), (value) => expect(value).toBe(count - 1));
+  expect(await storedKeys()).not.toContain(key);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await eventually(() => entries.count(), (value) => expect(value).toBe(count));
+  expect(await entries.first().getAttribute('data-stroom-item')).toBe(key);
+  expect(await storedKeys()).toContain(key);
+  await popup.close();
+});
+
+test('the extension made no network request of its own', () => {
+  expect(browser.extensionRequests).toEqual([]);
+});
+
+async function expectPressed(page: Page, index: number, pressed: 'true' | 'false'): Promise<void> {
+  await eventually(() => saveButtons(page).nth(index).getAttribute('aria-pressed'), (value) => expect(value).toBe(pressed));
+}
