@@ -16,7 +16,8 @@ export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
   words.forEach(({ word, hashtag, index }, position) => {
     const lower = word.toLowerCase();
     if (!isContentWord(lower, lang)) return;
-    const key = stem(lower, lang);
+    // Acronyms ("AWS", "NS", "KNMI") are names, not inflected words: Porter would make "aw" of "AWS".
+    const key = /^\p{Lu}{2,5}$/u.test(word) ? lower : stem(lower, lang);
     // Capitalised inside a sentence: a name or a term the author singled out.
     const sentenceStart = position === 0 || /[.!?:\n]\s*["'‘“(]?$/u.test(text.slice(Math.max(0, index - 4), index));
     const capitalised = /^\p{Lu}/u.test(word) && !sentenceStart;
@@ -27,9 +28,8 @@ export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
       groups.set(key, group);
     }
     group.weight += boost;
-    // Hashtags are written in CamelCase or lower case; a plain spelling reads better.
-    const surface = hashtag ? word : word;
-    group.surfaces.set(surface, (group.surfaces.get(surface) ?? 0) + (hashtag ? 0.5 : 1));
+    // A spelling from running text reads better than a CamelCase hashtag, so hashtags count half.
+    group.surfaces.set(word, (group.surfaces.get(word) ?? 0) + (hashtag ? 0.5 : 1));
   });
   const total = Math.max(1, words.length);
   const ranked = [...groups.entries()].map(([key, g]) => {

@@ -34,7 +34,7 @@ export function detectLanguage(text: string): Lang {
   let nl = 0;
   let other = 0;
   for (const word of tokenize(text)) {
-    if (/^\p{N}+$/u.test(word)) continue;
+    if (/\p{N}/u.test(word)) continue;
     if (!/^[a-zà-ÿ']+$/.test(word)) {
       // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.
       if (!/[a-z]/.test(word)) other += 2;
@@ -52,6 +52,6 @@ export function detectLanguage(text: string): Lang {
     }
   }
   const best = Math.max(en, nl);
-  if (best < 1.5 || other > best) return 'other';
+  if (best < 1 || other > best) return 'other';
   return en >= nl ? 'en' : 'nl';
 }

@@ -18,8 +18,11 @@ export const URL_OR_HANDLE = new RegExp(`${URL_SOURCE}|${HANDLE_SOURCE}`, 'giu')
 /** Trailing punctuation that closes a sentence rather than belonging to the link. */
 export const LINK_TRAILER = /[.,;:!?)\]"'’”]+$/u;
 
-/** A word: letters, marks and digits, with an inner apostrophe ("don't", "zo'n", "auto's"). */
-export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/**
+ * A word: letters, marks and digits, with an inner apostrophe ("don't", "zo'n", "auto's") or
+ * inner digit groups ("100.000", "3,5", "41,200") so a figure stays one token.
+ */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[.,]\p{N}+)*/gu;
 
 export const EMOJI = /\p{Extended_Pictographic}/u;
 

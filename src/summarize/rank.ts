@@ -157,7 +157,7 @@ export function selectSentences(
     let bestValue = -Infinity;
     for (const i of candidates) {
       const f = features[i]!;
-      if (used + f.words > maxWords && chosen.length > 0) continue;
+      if (used + f.words > maxWords) continue;
       let redundancy = 0;
       for (const j of chosen) redundancy = Math.max(redundancy, cosine(f.stems, features[j]!.stems));
       const value = p.lambda * (scores[i]! / top) - (1 - p.lambda) * redundancy;
@@ -170,6 +170,10 @@ export function selectSentences(
     candidates.delete(best);
     chosen.push(best);
     used += features[best]!.words;
+  }
+  // Every sentence is longer than the budget: one over-long sentence beats an empty summary.
+  if (chosen.length === 0 && features.length > 0 && maxSentences > 0) {
+    chosen.push(scores.indexOf(Math.max(...scores)));
   }
   return chosen.sort((a, b) => a - b);
 }

@@ -34,6 +34,9 @@ const COUNTER_AT_END = /\s*(?:🧵|👇|⬇️|\(?\d{1,2}\s?\/\s?\d{1,2}\)?|\s)+
 const LIST_BULLET = /^\s*(?:[-•*–·▪→]|\d{1,2}[.)]|[✅❌✔️👉➡️▶️]+)\s+/u;
 const EMOJI_THEN_CAPITAL = /\p{Extended_Pictographic}\uFE0F?(?=\s+[\p{Lu}])/gu;
 
+const STOP_THEN_TAG = /[.!?…]["'’”)]*\s+(?=[#@][\p{L}\p{N}_])/gu;
+const ONLY_TAGS = /^(?:[#@][\p{L}\p{N}_.@]+[\s,]*)+$/u;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 const sentenceSegmenter = (lang: Lang): Intl.Segmenter => {
   const locale = lang === 'other' ? 'en' : lang;
@@ -83,6 +86,13 @@ function splitBlock(block: string, lang: Lang): string[] {
   EMOJI_THEN_CAPITAL.lastIndex = 0;
   for (let m = EMOJI_THEN_CAPITAL.exec(block); m; m = EMOJI_THEN_CAPITAL.exec(block)) {
     if (!insideSpan(m.index)) cuts.add(m.index + m[0].length);
+  }
+  // ICU does not end a sentence before "#" or "@" ("…the help. #a11y is not optional."), but a
+  // sentence can start with a tag. Tags that only trail the last sentence stay attached to it.
+  STOP_THEN_TAG.lastIndex = 0;
+  for (let m = STOP_THEN_TAG.exec(block); m; m = STOP_THEN_TAG.exec(block)) {
+    const cut = m.index + m[0].length;
+    if (!ONLY_TAGS.test(block.slice(cut)) && !insideSpan(m.index)) cuts.add(cut);
   }
   const sorted = [...cuts].sort((a, b) => a - b);
   const pieces: string[] = [];
