@@ -1,0 +1,195 @@
+// Saying what a theme is about: a short label from the names and words its items share, and
+// 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
+// by five people yields its main facts once, not the same fact five times.
+import { vectorOf, cosine, idfOf, type SparseVector } from './cluster';
+import { readText, sentencesOf, textFeatures, type ItemLang } from './features';
+import { conceptOf } from './lexicon';
+import { isStopword, stem } from '../summarize';
+import type { AnalysedDay } from './themes';
+
+/** Feature kinds that can name a theme, with how much we prefer them in a label. */
+const LABEL_KIND_WEIGHT: Record<string, number> = { p: 2, e: 1.6, x: 1.4, h: 0.6, c: 1, w: 1 };
+
+/** Surface spellings per feature, counted over some items' tokens. */
+function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const count = (feature: string, surface: string, amount: number): void => {
+    const perSurface = counts.get(feature) ?? new Map<string, number>();
+    perSurface.set(surface, (perSurface.get(surface) ?? 0) + amount);
+    counts.set(feature, perSurface);
+  };
+  for (const i of members) {
+    const raw = day.raw[i]!;
+    const stemLang = raw.lang === 'nl' ? 'nl' : 'en';
+    // A concept is best named in the reader's language when the theme has that spelling.
+    const langBonus = raw.lang === preferLang ? 1.5 : 1;
+    let previous: { lower: string; surface: string } | null = null;
+    for (const tok of raw.tokens) {
+      if (tok.lower.length < 2 || isStopword(tok.lower, 'other')) {
+        previous = null;
+        continue;
+      }
+      const concept = conceptOf(tok.lower, raw.lang);
+      // Names keep their capitals ("EdgeWorks"), other words are shown in lower case.
+      const shown = tok.nameLike ? tok.surface : tok.lower;
+      if (concept) count(concept, shown, langBonus);
+      else count(`w:${stem(tok.lower, stemLang)}`, shown, 1);
+      if (day.ctx.names.has(tok.lower)) {
+        const name = tok.lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        count(`e:${name}`, tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
+        if (previous && !tok.fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
+        previous = { lower: tok.lower, surface: tok.surface };
+      } else {
+        previous = null;
+      }
+    }
+  }
+  const best = new Map<string, string>();
+  for (const [feature, perSurface] of counts) {
+    let top = '';
+    let topCount = -1;
+    for (const [surface, n] of [...perSurface.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (n > topCount) {
+        top = surface;
+        topCount = n;
+      }
+    }
+    best.set(feature, top);
+  }
+  return best;
+}
+
+/** Features shared by a theme's items, best first, with their readable spelling. */
+export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'): string[] {
+  const n = day.items.length;
+  const coverage = new Map<number, number>();
+  for (const i of members) for (const id of day.vectors[i]!.ids) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+  const minCoverage = members.length >= 2 ? 2 : 1;
+  const spelled = surfaces(day, members, preferLang);
+  const scored: Array<{ feature: string; score: number }> = [];
+  for (const [id, covered] of coverage) {
+    const feature = day.space.names[id]!;
+    const kind = LABEL_KIND_WEIGHT[feature.slice(0, 1)];
+    if (kind === undefined || covered < minCoverage || !spelled.has(feature)) continue;
+    const score = (covered / members.length) * idfOf(day.df[id] ?? 0, n) * kind;
+    scored.push({ feature, score });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.feature < b.feature ? -1 : 1));
+  const terms: string[] = [];
+  for (const { feature } of scored) {
+    const surface = spelled.get(feature)!;
+    const lower = surface.toLowerCase();
+    // "Black" adds nothing next to "Black Friday"; "Friday" adds nothing after it either.
+    if (terms.some((t) => t.toLowerCase().split(' ').includes(lower) || lower.split(' ').includes(t.toLowerCase()))) {
+      if (feature.startsWith('p:')) {
+        // A phrase replaces the single words it contains.
+        for (let k = terms.length - 1; k >= 0; k--) if (lower.split(' ').includes(terms[k]!.toLowerCase())) terms.splice(k, 1);
+        terms.push(surface);
+      }
+      continue;
+    }
+    terms.push(surface);
+    if (terms.length >= 8) break;
+  }
+  return terms;
+}
+
+/** "EdgeWorks · CDN · storing": up to three shared terms, the first capitalised. */
+export function labelFromTerms(terms: string[]): string {
+  const chosen = terms.slice(0, 3);
+  if (chosen.length === 0) return '';
+  const first = chosen[0]!;
+  chosen[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return chosen.join(' · ');
+}
+
+/** Removes what reads badly out of context: links, trailing hashtags, "BREAKING:" kickers. */
+export function cleanSentence(sentence: string): string {
+  return sentence
+    .replace(/\bhttps?:\/\/\S+/gu, '')
+    .replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '')
+    .replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '')
+    .replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Candidate {
+  text: string;
+  item: number;
+  order: number;
+  vector: SparseVector;
+  relevance: number;
+}
+
+/**
+ * Up to `max` key sentences for a theme. Candidates are the item's stored summary sentences
+ * when it has them (the summariser already chose), else all its sentences. Relevance is cosine
+ * to the theme's centroid, damped for questions, fragments and the theme's minority language.
+ */
+export function keySentences(
+  day: AnalysedDay,
+  entryHeads: number[],
+  members: number[],
+  majorityLang: ItemLang,
+  max: number,
+): string[] {
+  const n = day.items.length;
+  const centroidBag = new Map<number, number>();
+  for (const i of members) {
+    const v = day.vectors[i]!;
+    for (let k = 0; k < v.ids.length; k++) centroidBag.set(v.ids[k]!, (centroidBag.get(v.ids[k]!) ?? 0) + v.values[k]!);
+  }
+  const centroid = normalised(centroidBag);
+  const candidates: Candidate[] = [];
+  let order = 0;
+  for (const i of entryHeads) {
+    const item = day.items[i]!;
+    const lang = day.langs[i]!;
+    const sentences = item.summary && item.summary.length > 0 ? item.summary : sentencesOf(day.texts[i]!, lang);
+    sentences.forEach((sentence, position) => {
+      const text = cleanSentence(sentence);
+      const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      if (words < 4) return;
+      const bag = new Map<number, number>();
+      for (const [feature, weight] of textFeatures(readText(text, lang), day.ctx)) {
+        const id = day.space.find(feature);
+        if (id !== undefined) bag.set(id, weight);
+      }
+      const vector = vectorOf(bag, day.df, n);
+      let relevance = cosine(vector, centroid);
+      if (/\?\s*$/.test(text)) relevance *= 0.6;
+      if (words < 8) relevance *= 0.7;
+      if (words > 40) relevance *= 0.8;
+      if (lang !== majorityLang) relevance *= 0.8;
+      // Reports tend to open with their news; a small nudge, not the lead rule.
+      if (position === 0) relevance *= 1.1;
+      candidates.push({ text, item: i, order: order++, vector, relevance });
+    });
+  }
+  const chosen: Candidate[] = [];
+  const lambda = 0.7;
+  while (chosen.length < max) {
+    let best: Candidate | null = null;
+    let bestScore = -Infinity;
+    for (const c of candidates) {
+      if (chosen.includes(c)) continue;
+      const redundancy = chosen.reduce((m, s) => Math.max(m, cosine(c.vector, s.vector)), 0);
+      if (redundancy >= 0.5) continue;
+      const score = lambda * c.relevance - (1 - lambda) * redundancy;
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (!best || best.relevance <= 0) break;
+    chosen.push(best);
+  }
+  return chosen.map((c) => c.text);
+}
+
+function normalised(bag: Map<number, number>): SparseVector {
+  const entries = [...bag.entries()].sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  return { ids: Int32Array.from(entries.map(([id]) => id)), values: Float64Array.from(entries.map(([, w]) => w / norm)) };
+}
