@@ -72,6 +72,7 @@ export const array = <T>(inner: Schema<T>, options: { max?: number } = {}): Sche
   });
 
 type Shape = Record<string, Schema<unknown>>;
+const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);
 type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends Infer<S[K]> ? K : never }[keyof S];
 type ObjectOf<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & {
   [K in OptionalKeys<S>]?: Infer<S[K]>;
@@ -85,12 +86,13 @@ export const object = <S extends Shape>(shape: S): Schema<{ [K in keyof ObjectOf
   schema((value, path) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(path, 'an object');
     const record = value as Record<string, unknown>;
+    // Own properties only: `key in shape` would let "constructor" or "__proto__" through as known.
     for (const key of Object.keys(record)) {
-      if (!(key in shape)) throw new ValidationError(path ? `${path}.${key}` : key, 'no such field');
+      if (!hasOwn(shape, key)) throw new ValidationError(path ? `${path}.${key}` : key, 'no such field');
     }
     const result: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(shape)) {
-      const parsed = inner.parse(record[key], path ? `${path}.${key}` : key);
+      const parsed = inner.parse(hasOwn(record, key) ? record[key] : undefined, path ? `${path}.${key}` : key);
       if (parsed !== undefined) result[key] = parsed;
     }
     return result as { [K in keyof ObjectOf<S>]: ObjectOf<S>[K] };
