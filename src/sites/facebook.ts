@@ -124,6 +124,15 @@ function readMessage(message: Element | null): { text: string; truncated: boolea
   return { text: normalizedText(message, { skip: SEE_MORE }), truncated: !!message.querySelector(SEE_MORE) };
 }
 
+/** The "This content isn't available" notice of a share, outside the post's own words. */
+function hasUnavailableNotice(item: Element, messageElements: Element[]): boolean {
+  for (const span of Array.from(item.querySelectorAll('span[dir="auto"]'))) {
+    if (messageElements.some((message) => message.contains(span))) continue;
+    if (UNAVAILABLE_NOTICE.test(span.textContent ?? '')) return true;
+  }
+  return false;
+}
+
 /** Precedes: `a` comes before `b` in document order. */
 function precedes(a: Node, b: Node): boolean {
   return (a.compareDocumentPosition(b) & 4) !== 0;
@@ -159,7 +168,7 @@ function extractPost(item: Element, base: URL): Extracted | null {
   const outer = headers[0] ?? null;
   // A share renders the sharer's header and then the original with its own header.
   const original = headers.length >= 2 ? headers[1]! : null;
-  const unavailableShare = !original && UNAVAILABLE_NOTICE.test(normalizedText(item));
+  const unavailableShare = !original && hasUnavailableNotice(item, messageElements);
 
   const sharerMessage = original ? messageElements.find((m) => precedes(m, original.profile)) ?? null : null;
   const contentMessage = original ? messageElements.find((m) => precedes(original.profile, m)) ?? null : messageElements[0] ?? null;
