@@ -22,6 +22,6 @@ module.exports = {
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'] },
     { ...common, displayName: 'dom', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'] },
     // Real browsers with the built extension: run with --runInBand after `node build.mjs`.
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: [] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: [], setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'] },
   ],
 };

@@ -25,20 +25,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Fixtures keep the sites' markup, including X's absolutely positioned virtual rows, but not the
- * scripts that measure and place those rows; without them rows overlap. This small stylesheet
- * stands in for the site's layout code so pages are usable by people (demo) and by clicks (e2e).
- */
-const FIXTURE_LAYOUT = `<style id="stroom-fixture-layout">
-  [data-testid="cellInnerDiv"] { position: relative !important; transform: none !important; }
-  body { max-width: 680px; margin: 0 auto; font: 15px/1.4 system-ui, sans-serif; }
-  img { max-width: 100%; max-height: 240px; }
-</style>`;
-
+/** Fixture HTML with test/fixtures/fixture-layout.css inlined (see that file for why). */
 export function fixtureHtml(file: string): string {
   const html = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
-  return html.includes('</head>') ? html.replace('</head>', `${FIXTURE_LAYOUT}</head>`) : FIXTURE_LAYOUT + html;
+  const layout = `<style>${readFileSync(join(ROOT, 'test', 'fixtures', 'fixture-layout.css'), 'utf8')}</style>`;
+  return html.includes('</head>') ? html.replace('</head>', `${layout}</head>`) : layout + html;
 }
 
 export async function launchWithExtension(routes: Routes, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
@@ -99,7 +90,7 @@ export async function launchWithExtension(routes: Routes, options: { locale?: st
 }
 
 /** Poll until `read()` satisfies `check`, or fail with the last value seen. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -115,6 +106,11 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 
 export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
+  // Surface the popup's own errors in the test output: they explain a missing list at once.
+  page.on('pageerror', (error) => console.error('[popup error]', error));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error('[popup console]', message.text());
+  });
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   return page;
 }
