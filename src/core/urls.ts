@@ -27,14 +27,27 @@ export function canonicalUrl(input: string): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const isX = X_HOSTS.has(url.hostname);
-  for (const name of [...url.searchParams.keys()]) {
+  const isTracker = (name: string): boolean => {
     const lower = name.toLowerCase();
-    if (lower.startsWith('utm_') || TRACKING_PARAMS.has(name) || TRACKING_PARAMS.has(lower) || (isX && X_TRACKING_PARAMS.has(name))) {
-      url.searchParams.delete(name);
-    }
-  }
+    return lower.startsWith('utm_') || TRACKING_PARAMS.has(name) || TRACKING_PARAMS.has(lower) || (isX && X_TRACKING_PARAMS.has(name));
+  };
+  // Filter the raw "name=value" pairs rather than going through URLSearchParams, which would
+  // re-encode every kept parameter ("a%20b" → "a+b", "?amp" → "?amp="), so the same link with and
+  // without a tracker would get two different canonical forms.
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTracker(decodedName(pair)));
+  url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   url.hash = '';
-  const text = url.href;
-  // URLSearchParams leaves a bare "?" behind when every parameter was removed.
-  return text.endsWith('?') ? text.slice(0, -1) : text;
+  return url.href;
+}
+
+function decodedName(pair: string): string {
+  const raw = pair.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw; // a malformed escape is no tracker name we know
+  }
 }
