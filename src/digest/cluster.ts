@@ -74,8 +74,18 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-/** All-pairs cosine as a dense n×n matrix, through an inverted index (cost Σ df²). */
-export function similarityMatrix(vectors: SparseVector[], featureCount: number): Float64Array {
+/**
+ * All-pairs cosine as a dense n×n matrix, through an inverted index (cost Σ df²).
+ * With `evidence` (points per feature id) a pair scoring fewer than `minEvidence` points of
+ * shared features gets similarity 0: in a small day one shared everyday word can otherwise
+ * outweigh everything else two unrelated one-offs have (or lack) in common.
+ */
+export function similarityMatrix(
+  vectors: SparseVector[],
+  featureCount: number,
+  evidence?: Uint8Array,
+  minEvidence = 0,
+): Float64Array {
   const n = vectors.length;
   const postingsItem: number[][] = Array.from({ length: featureCount }, () => []);
   const postingsValue: number[][] = Array.from({ length: featureCount }, () => []);
@@ -86,9 +96,20 @@ export function similarityMatrix(vectors: SparseVector[], featureCount: number):
     }
   });
   const sim = new Float64Array(n * n);
+  const shared = evidence ? new Uint8Array(n * n) : null;
   for (let f = 0; f < featureCount; f++) {
     const items = postingsItem[f]!;
     const values = postingsValue[f]!;
+    const points = evidence?.[f] ?? 0;
+    if (shared && points > 0) {
+      for (let a = 0; a < items.length; a++) {
+        const rowA = items[a]! * n;
+        for (let b = a + 1; b < items.length; b++) {
+          const ab = rowA + items[b]!;
+          shared[ab] = Math.min(255, shared[ab]! + points);
+        }
+      }
+    }
     for (let a = 0; a < items.length; a++) {
       const rowA = items[a]! * n;
       const va = values[a]!;
@@ -98,6 +119,16 @@ export function similarityMatrix(vectors: SparseVector[], featureCount: number):
         const ba = items[b]! * n + items[a]!;
         sim[ab] = sim[ab]! + product;
         sim[ba] = sim[ba]! + product;
+      }
+    }
+  }
+  if (shared) {
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (shared[a * n + b]! < minEvidence) {
+          sim[a * n + b] = 0;
+          sim[b * n + a] = 0;
+        }
       }
     }
   }

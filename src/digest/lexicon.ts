@@ -6,6 +6,9 @@
 // politics, family), not the vocabulary of the evaluation days: tuning it to those would only
 // flatter the score (issue 5 asks for the same quality on unseen days).
 //
+// Everyday adjectives and small number words ("first", "new", "three") are left out on purpose:
+// two unrelated posts share them all the time, and a shared concept makes them look related.
+//
 // Format: one concept a line, "english forms | dutch forms". Forms are matched after stemming
 // with the summariser's stemmer for their language, so one form per inflection family is enough;
 // irregular plurals are listed. The first English form names the concept.
@@ -274,20 +277,6 @@ accident crash | ongeluk ongeval
 help | hulp helpen
 support | steun ondersteuning
 free | gratis
-fast quick | snel
-slow | langzaam
-big large huge | groot grote enorm
-small | klein kleine
-new | nieuw nieuwe
-old | oud oude
-first | eerste
-last | laatste
-second | tweede
-third | derde
-half | helft half
-double | dubbel
-more | meer
-less fewer | minder
 rise increase increased | stijging verhoging verhoogd stijgt
 fall decrease decreased drop | daling gedaald daalt
 growth | groei
@@ -297,18 +286,6 @@ million millions | miljoen miljoenen
 billion | miljard
 thousand thousands | duizend duizenden
 hundred hundreds | honderd honderden
-one | een één
-two | twee
-three | drie
-four | vier
-five | vijf
-six | zes
-seven | zeven
-eight | acht
-nine | negen
-ten | tien
-twelve | twaalf
-twenty | twintig
 result results outcome | resultaat resultaten uitkomst
 pilot trial experiment | proef pilot experiment
 permanent | permanent blijvend

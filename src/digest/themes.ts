@@ -23,6 +23,9 @@ export const ATTACH_THRESHOLD = 0.03;
 /** Word-set Jaccard from which two items count as the same news shared twice. */
 export const NEAR_DUPLICATE_JACCARD = 0.4;
 
+const STRONG_KINDS = new Set(['e', 'x', 'h', 'd', 'p']);
+export const MIN_SHARED_EVIDENCE = 2;
+
 export interface AnalysedDay {
   items: DigestInput[];
   texts: string[];
@@ -49,7 +52,10 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   });
   const df = documentFrequencies(bags, space.names.length);
   const vectors = bags.map((bag) => vectorOf(bag, df, items.length));
-  const sim = similarityMatrix(vectors, space.names.length);
+  // Names, codes, hashtags, domains and name phrases are 2 points, other features 1; a pair needs
+  // 2 points, so one shared everyday word ("first" / "eerste") does not make two posts a theme.
+  const evidence = Uint8Array.from(space.names, (name) => (STRONG_KINDS.has(name.slice(0, 1)) ? 2 : 1));
+  const sim = similarityMatrix(vectors, space.names.length, evidence, MIN_SHARED_EVIDENCE);
   return { items, texts, langs, raw, ctx, space, df, vectors, sim };
 }
 
