@@ -26,7 +26,11 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   } catch {
     throw new Error('Message without a sender URL refused');
   }
-  if (url.origin === new URL(extensionOrigin).origin) return { kind: 'page', url };
+  // Compare scheme and host, not `origin`: by the URL standard every non-http(s) URL, ours
+  // included (chrome-extension:, moz-extension:), has the opaque origin "null", so comparing
+  // origins would take a file: page or another extension's page for one of ours.
+  const own = new URL(extensionOrigin);
+  if (url.protocol === own.protocol && url.host === own.host && own.host !== '') return { kind: 'page', url };
   if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab) return { kind: 'content', url };
   throw new Error('Message from an unexpected context refused');
 }
