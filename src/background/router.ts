@@ -45,7 +45,7 @@ export async function route(
     const from = classifySender(sender, identity.id, identity.origin);
     const { type, payload } = parseEnvelope(message);
     const definition = MESSAGES[type];
-    if (!definition.from.includes(from.kind)) throw new Error(`${type} is not accepted from a ${from.kind === 'content' ? 'web page' : 'extension page'}`);
+    if (!definition.from.includes(from.kind)) throw new Error(`${type} is not accepted from ${from.kind === 'content' ? 'a web page' : 'an extension page'}`);
     const request = definition.request.parse(payload, 'payload');
     const handler = handlers[type] as (request: unknown, sender: SenderInfo) => Promise<unknown>;
     return { ok: true, value: await handler(request, from) };

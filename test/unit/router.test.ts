@@ -90,7 +90,7 @@ describe('sender checks', () => {
         expect(reply).toEqual({ ok: true, value: {} });
         expect(calls).toEqual([type]);
       } else {
-        expect(reply).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^${type} is not accepted from a`)) });
+        expect(reply).toEqual({ ok: false, error: `${type} is not accepted from ${kind === 'content' ? 'a web page' : 'an extension page'}` });
         expect(calls).toEqual([]);
       }
     }
