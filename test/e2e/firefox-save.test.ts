@@ -118,7 +118,25 @@ test('saves on X and Mastodon land in the popup and survive the event page being
 
 test('the extension made no request of its own, and Firefox survived the run', () => {
   expect(firefox.extensionRequests).toEqual([]);
-  // An unrouted request to any public address would have ended Firefox (see the guard above).
+  // An unrouted request to any public address would have ended Firefox (the next test shows it does).
+  expect(firefox.networkGuardTrips).toEqual([]);
   expect(firefox.browser.connected).toBe(true);
   expect(firefox.browser.process()?.exitCode).toBeNull();
 });
+
+// Keep this last: it ends the shared Firefox on purpose.
+test('the guard is live: one connection attempt to a public address ends Firefox', async () => {
+  const firefoxProcess = firefox.browser.process();
+  if (!firefoxProcess) throw new Error('no Firefox process');
+  const page = await firefox.browser.newPage(); // no routing: the request reaches the network stack
+  // 192.0.2.1 is a documentation address (RFC 5737): were the guard off, it would still go nowhere.
+  await page.goto('http://192.0.2.1/', { timeout: 5_000 }).catch(() => {
+    // Expected: Firefox is gone before the navigation ends.
+  });
+  await eventually(
+    async () => ({ exitCode: firefoxProcess.exitCode, signalCode: firefoxProcess.signalCode }),
+    (status) => expect(status).not.toEqual({ exitCode: null, signalCode: null }),
+  );
+  expect(firefoxProcess.exitCode).not.toBe(0);
+  expect(firefox.networkGuardTrips).toEqual([expect.stringContaining('192.0.2.1')]);
+}, 15_000);

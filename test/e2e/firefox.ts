@@ -24,6 +24,8 @@ export interface FirefoxExtensionBrowser {
   extensionId: string;
   /** The Firefox parent process: its environment shows the network guard is in force. */
   pid: number;
+  /** Firefox's "Non-local network connections are disabled" errors, each naming the address tried. */
+  networkGuardTrips: string[];
   /** Requests made by the extension's own pages to anything but the extension itself. */
   extensionRequests: string[];
   /** Requests of feed pages other than the routed fixture documents (site images, scripts): all aborted. */
@@ -75,8 +77,13 @@ export async function launchFirefoxWithExtension(
       'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs ?? 30_000,
     },
   });
-  const pid = browser.process()?.pid;
-  if (pid === undefined) throw new Error('Firefox started without a process id');
+  const firefoxProcess = browser.process();
+  const pid = firefoxProcess?.pid;
+  if (!firefoxProcess || pid === undefined) throw new Error('Firefox started without a process id');
+  const networkGuardTrips: string[] = [];
+  firefoxProcess.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) if (line.includes('Non-local network connections are disabled')) networkGuardTrips.push(line.trim());
+  });
   const extensionId = await browser.installExtension(FIREFOX_DIST); // an absolute path: relative ones fail
   const extensionRequests: string[] = [];
   const blockedPageRequests: string[] = [];
@@ -92,6 +99,7 @@ export async function launchFirefoxWithExtension(
     browser,
     extensionId,
     pid,
+    networkGuardTrips,
     extensionRequests,
     blockedPageRequests,
     async newFeedPage() {
@@ -120,8 +128,9 @@ export async function launchFirefoxWithExtension(
       return page;
     },
     async close() {
-      // Puppeteer made the profile and removes it on close.
-      await browser.close();
+      // Puppeteer made the profile and removes it when Firefox exits, also after the guard ended it.
+      if (browser.connected) await browser.close();
+      else if (firefoxProcess.exitCode === null && firefoxProcess.signalCode === null) firefoxProcess.kill();
     },
   };
 }
