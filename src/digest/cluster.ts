@@ -101,35 +101,21 @@ export function similarityMatrix(
     const items = postingsItem[f]!;
     const values = postingsValue[f]!;
     const points = evidence?.[f] ?? 0;
-    if (shared && points > 0) {
-      for (let a = 0; a < items.length; a++) {
-        const rowA = items[a]! * n;
-        for (let b = a + 1; b < items.length; b++) {
-          const ab = rowA + items[b]!;
-          shared[ab] = Math.min(255, shared[ab]! + points);
-        }
-      }
-    }
     for (let a = 0; a < items.length; a++) {
       const rowA = items[a]! * n;
       const va = values[a]!;
       for (let b = a + 1; b < items.length; b++) {
-        const product = va * values[b]!;
+        // Only the upper triangle while accumulating; mirrored once at the end.
         const ab = rowA + items[b]!;
-        const ba = items[b]! * n + items[a]!;
-        sim[ab] = sim[ab]! + product;
-        sim[ba] = sim[ba]! + product;
+        sim[ab] = sim[ab]! + va * values[b]!;
+        if (shared) shared[ab] = Math.min(255, shared[ab]! + points);
       }
     }
   }
-  if (shared) {
-    for (let a = 0; a < n; a++) {
-      for (let b = a + 1; b < n; b++) {
-        if (shared[a * n + b]! < minEvidence) {
-          sim[a * n + b] = 0;
-          sim[b * n + a] = 0;
-        }
-      }
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      if (shared && shared[a * n + b]! < minEvidence) sim[a * n + b] = 0;
+      sim[b * n + a] = sim[a * n + b]!;
     }
   }
   return sim;

@@ -2,9 +2,7 @@
 // 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
 // by five people yields its main facts once, not the same fact five times.
 import { vectorOf, cosine, idfOf, type SparseVector } from './cluster';
-import { readText, sentencesOf, textFeatures, type ItemLang } from './features';
-import { conceptOf } from './lexicon';
-import { isStopword, stem } from '../summarize';
+import { readText, sentencesOf, textFeatures, wordInfo, type ItemLang } from './features';
 import type { AnalysedDay } from './themes';
 
 /** Feature kinds that can name a theme, with how much we prefer them in a label. */
@@ -20,20 +18,20 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'):
   };
   for (const i of members) {
     const raw = day.raw[i]!;
-    const stemLang = raw.lang === 'nl' ? 'nl' : 'en';
     // A concept is best named in the reader's language when the theme has that spelling.
     const langBonus = raw.lang === preferLang ? 1.5 : 1;
     let previous: { lower: string; surface: string } | null = null;
     for (const tok of raw.tokens) {
-      if (tok.lower.length < 2 || isStopword(tok.lower, 'other')) {
+      const info = wordInfo(tok.lower, raw.lang);
+      if (tok.lower.length < 2 || info.stop) {
         previous = null;
         continue;
       }
-      const concept = conceptOf(tok.lower, raw.lang);
+      const { concept } = info;
       // Names keep their capitals ("EdgeWorks"), other words are shown in lower case.
       const shown = tok.nameLike ? tok.surface : tok.lower;
       if (concept) count(concept, shown, langBonus);
-      else count(`w:${stem(tok.lower, stemLang)}`, shown, 1);
+      else count(`w:${info.stem}`, shown, 1);
       if (day.ctx.names.has(tok.lower)) {
         const name = tok.lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
         count(`e:${name}`, tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
@@ -114,6 +112,9 @@ export function cleanSentence(sentence: string): string {
     .trim();
 }
 
+/** Key sentences are drawn from at most this many of a theme's most central posts. */
+const MAX_SOURCE_ITEMS = 8;
+
 interface Candidate {
   text: string;
   item: number;
@@ -141,9 +142,17 @@ export function keySentences(
     for (let k = 0; k < v.ids.length; k++) centroidBag.set(v.ids[k]!, (centroidBag.get(v.ids[k]!) ?? 0) + v.values[k]!);
   }
   const centroid = normalised(centroidBag);
+  // Sentences come from the posts nearest the theme's centre: they tell the shared story, and a
+  // theme of 80 posts does not need 300 candidate sentences (this keeps the digest in budget).
+  const central = [...entryHeads]
+    .map((i) => ({ i, closeness: cosine(day.vectors[i]!, centroid) }))
+    .sort((a, b) => b.closeness - a.closeness || a.i - b.i)
+    .slice(0, MAX_SOURCE_ITEMS)
+    .map(({ i }) => i)
+    .sort((a, b) => a - b);
   const candidates: Candidate[] = [];
   let order = 0;
-  for (const i of entryHeads) {
+  for (const i of central) {
     const item = day.items[i]!;
     const lang = day.langs[i]!;
     const sentences = item.summary && item.summary.length > 0 ? item.summary : sentencesOf(day.texts[i]!, lang);

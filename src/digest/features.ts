@@ -60,8 +60,18 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const NUMBER_RE =
   /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d]))?(?:\s?(miljoen|million|mln|m|k|miljard|billion|bn)\b)?/giu;
 
-/** Surrounding text that means "a sentence starts here". */
-const SENTENCE_START_BEFORE = /(^|[.!?:…\n]|["“‘(])\s*$/u;
+/** Characters after which (past spaces) a sentence starts: a capital there says nothing. */
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '…', '\n', '"', '“', '‘', '(']);
+
+/** Does a sentence start at `index` of `text`? (Only white space between it and an opener.) */
+function startsSentence(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\u00a0') continue;
+    return SENTENCE_OPENERS.has(c);
+  }
+  return true;
+}
 
 export function itemText(item: DigestInput): string {
   return [item.title, item.text, item.linkTitle].filter((s): s is string => typeof s === 'string' && s.length > 0).join('\n');
@@ -72,6 +82,32 @@ export function languageOf(item: DigestInput, text: string): ItemLang {
   return detectLanguage(text);
 }
 
+export interface WordInfo {
+  stop: boolean;
+  concept: string | undefined;
+  stem: string;
+}
+
+// Stemming and lexicon look-ups dominate the cost of a 500-item digest, and a day's posts reuse
+// the same few thousand words, so each (language, word) is worked out once. Bounded, so a
+// long-lived service worker does not grow it without end.
+const WORD_INFO = new Map<string, WordInfo>();
+const WORD_INFO_LIMIT = 50_000;
+
+/** Stopword flag, lexicon concept and stem of a lower-case word as written in `lang`. */
+export function wordInfo(lower: string, lang: ItemLang): WordInfo {
+  const cacheKey = `${lang}\u0000${lower}`;
+  let info = WORD_INFO.get(cacheKey);
+  if (!info) {
+    if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
+    info = { stop: isStopword(lower, 'other'), concept: conceptOf(lower, lang), stem: stem(lower, lang === 'nl' ? 'nl' : 'en') };
+    WORD_INFO.set(cacheKey, info);
+  }
+  return info;
+}
+
+const THOUSANDS = { nl: /^\d{1,3}(\.\d{3})+$/, en: /^\d{1,3}(,\d{3})+$/ };
+
 /** Canonical spelling of a number as written in `lang` ("32.000" nl → "32000", "1,2" nl → "1.2"). */
 export function canonicalNumber(raw: string, lang: ItemLang): string {
   if (raw.includes(':')) return raw; // a time ("09:12") or a ratio: keep as written
@@ -80,7 +116,7 @@ export function canonicalNumber(raw: string, lang: ItemLang): string {
   let s = raw;
   // "32.000" in Dutch and "41,200" in English are thousands; so is a lone group of exactly three
   // digits after the other separator when several groups follow ("1.234.567").
-  if (new RegExp(`^\\d{1,3}(\\${groupSep}\\d{3})+$`).test(s)) s = s.split(groupSep).join('');
+  if (THOUSANDS[lang === 'nl' ? 'nl' : 'en'].test(s)) s = s.split(groupSep).join('');
   else if (/^\d{1,3}([.,]\d{3}){2,}$/.test(s)) s = s.replace(/[.,]/g, '');
   s = s.replace(decimalSep, '.').replace(',', '.');
   const value = Number(s);
@@ -144,17 +180,19 @@ export function readText(text: string, lang: ItemLang): RawText {
     wordCount++;
     const lower = surface.toLowerCase();
     wordSet.add(lower);
-    if (/^\p{N}+$/u.test(surface)) continue; // numbers were read above
-    if (/\p{N}/u.test(surface)) {
+    if (/^\d+$/.test(surface)) continue; // numbers were read above
+    if (/\d/.test(surface)) {
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
       if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
     }
-    const sentenceStart = SENTENCE_START_BEFORE.test(rest.slice(Math.max(0, m.index - 6), m.index));
-    const capitalised = /^\p{Lu}/u.test(surface);
-    const allCaps = surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
-    const camel = /\p{Ll}\p{Lu}/u.test(surface);
-    tokens.push({ surface, lower, nameLike: (capitalised && !sentenceStart) || allCaps || camel, fromHashtag: false });
+    const first = surface[0]!;
+    const capitalised = first !== first.toLowerCase();
+    const allCaps = capitalised && surface.length >= 2 && surface === surface.toUpperCase();
+    // CamelCase ("EdgeWorks", "iPhone") is a name even where a sentence starts.
+    const nameLike =
+      (capitalised && (allCaps || !startsSentence(rest, m.index))) || (surface !== lower && /\p{Ll}\p{Lu}/u.test(surface));
+    tokens.push({ surface, lower, nameLike, fromHashtag: false });
   }
   for (const part of hashtagWords) {
     const lower = part.toLowerCase();
@@ -178,10 +216,11 @@ export function dayContext(texts: RawText[]): DayContext {
   const names = new Set<string>();
   const stems = new Set<string>();
   for (const t of texts) {
-    const stemLang = t.lang === 'nl' ? 'nl' : 'en';
     for (const tok of t.tokens) {
-      if (tok.nameLike && !isStopword(tok.lower, 'other') && tok.lower.length >= 2) names.add(tok.lower);
-      if (tok.lower.length >= 3 && !isStopword(tok.lower, 'other')) stems.add(stem(tok.lower, stemLang));
+      const info = wordInfo(tok.lower, t.lang);
+      if (info.stop) continue;
+      if (tok.nameLike && tok.lower.length >= 2) names.add(tok.lower);
+      if (tok.lower.length >= 3) stems.add(info.stem);
     }
   }
   return { names, stems };
@@ -192,14 +231,14 @@ function splitCompound(lower: string, ctx: DayContext): [string, string] | null 
   if (lower.length < 9) return null;
   for (let i = 4; i <= lower.length - 4; i++) {
     const right = lower.slice(i);
-    const rightKnown = conceptOf(right, 'nl') !== undefined || ctx.stems.has(stem(right, 'nl'));
-    if (!rightKnown) continue;
+    const rightInfo = wordInfo(right, 'nl');
+    if (rightInfo.concept === undefined && !ctx.stems.has(rightInfo.stem)) continue;
     const left = lower.slice(0, i);
     // Linking sounds: "toerist-en-belasting", "stad-s-centrum".
     for (const l of [left, left.replace(/s$/, ''), left.replace(/en$/, ''), left.replace(/e$/, '')]) {
       if (l.length < 3) continue;
-      const leftStem = stem(l, 'nl');
-      if (conceptOf(l, 'nl') !== undefined || isLexiconStem(leftStem, 'nl') || ctx.stems.has(leftStem)) return [l, right];
+      const leftInfo = wordInfo(l, 'nl');
+      if (leftInfo.concept !== undefined || isLexiconStem(leftInfo.stem, 'nl') || ctx.stems.has(leftInfo.stem)) return [l, right];
     }
   }
   return null;
@@ -208,18 +247,18 @@ function splitCompound(lower: string, ctx: DayContext): [string, string] | null 
 /** Raw (pre-IDF) weighted features of one text. */
 export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number> {
   const out = new Map(raw.fixed);
-  const stemLang = raw.lang === 'nl' ? 'nl' : 'en';
   let previousName: string | null = null;
   for (const tok of raw.tokens) {
     const { lower } = tok;
-    if (lower.length < 2 || isStopword(lower, 'other')) {
+    const info = wordInfo(lower, raw.lang);
+    if (lower.length < 2 || info.stop) {
       previousName = null;
       continue;
     }
-    const concept = conceptOf(lower, raw.lang);
+    const { concept } = info;
     const isName = ctx.names.has(lower);
     if (concept) add(out, concept, KIND_WEIGHT.c!);
-    else if (lower.length >= 3) add(out, `w:${stem(lower, stemLang)}`, KIND_WEIGHT.w!);
+    else if (lower.length >= 3) add(out, `w:${info.stem}`, KIND_WEIGHT.w!);
     if (isName) {
       add(out, `e:${lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`, KIND_WEIGHT.e!);
       if (previousName && !tok.fromHashtag) add(out, `p:${previousName} ${lower}`, KIND_WEIGHT.p!);
@@ -231,8 +270,8 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
       const parts = splitCompound(lower, ctx);
       if (parts) {
         for (const part of parts) {
-          const partConcept = conceptOf(part, 'nl');
-          add(out, partConcept ?? `w:${stem(part, 'nl')}`, 0.6);
+          const partInfo = wordInfo(part, 'nl');
+          add(out, partInfo.concept ?? `w:${partInfo.stem}`, 0.6);
         }
       }
     }

@@ -123,6 +123,9 @@ export function nearDuplicateEntries(day: AnalysedDay, members: number[]): numbe
     for (let y = x + 1; y < members.length; y++) {
       const a = members[x]!;
       const b = members[y]!;
+      // Rewordings of one report always share many weighted features; skip the word-set
+      // comparison for pairs that do not (most pairs in a big theme).
+      if (day.sim[a * day.items.length + b]! < 0.1) continue;
       if (jaccard(day.raw[a]!.wordSet, day.raw[b]!.wordSet) >= NEAR_DUPLICATE_JACCARD) {
         const ra = root(a);
         const rb = root(b);
