@@ -12,7 +12,7 @@
 //   questions and calls to action are damped; explicit summary cues (TL;DR, Kortom) are lifted.
 // - Ties break on position, so output is deterministic.
 import { detectLanguage } from './language';
-import { keywordsOf } from './keywords';
+import { rankKeywords, type KeywordCandidate } from './keywords';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { sentenceInfos } from './segment';
 import type { SummarizeOptions, Summary } from './types';
@@ -35,9 +35,10 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
   const infos = sentenceInfos(text, lang);
   const sentences = infos.map((s) => s.text);
-  const features = sentenceFeatures(infos, lang, params);
+  const words: KeywordCandidate[] = [];
+  const features = sentenceFeatures(infos, lang, params, words);
   const scores = scoreSentences(features, params);
   const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
-  const keywords = keywordsOf(text, lang, 8).map((k) => k.surface);
+  const keywords = rankKeywords(words, 8).map((k) => k.surface);
   return { lang, sentences: chosen.map((i) => sentences[i]!), keywords };
 }

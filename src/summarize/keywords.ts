@@ -2,25 +2,48 @@
 // used most. Weight favours words that recur, hashtags (the author's own labels) and capitalised
 // words inside sentences (names: "EdgeWorks", "Schiphol"), and words met early.
 import { stem } from './stem';
-import { isStopword } from './stopwords';
+import { isStopwordLower } from './stopwords';
 import { wordsWithCase } from './tokenize';
 import type { Keyword, Lang } from './types';
 
 /** A word that can be a keyword: letters only, at least 3 of them, not a stopword. */
 export const isContentWord = (lower: string, lang: Lang): boolean =>
-  lower.length >= 3 && !/\p{N}/u.test(lower) && !isStopword(lower, lang);
+  lower.length >= 3 && !/\p{N}/u.test(lower) && !isStopwordLower(lower, lang);
+
+/**
+ * The grouping key of a content word: its stem, except for acronyms ("AWS", "NS", "KNMI"), which
+ * are names rather than inflected words (Porter would make "aw" of "AWS").
+ */
+export const termKey = (word: string, lower: string, lang: Lang): string =>
+  word.length <= 5 && /^\p{Lu}{2,5}$/u.test(word) ? lower : stem(lower, lang);
+
+/** A content word as met in running text, with what matters for keyword weight. */
+export interface KeywordCandidate {
+  word: string;
+  key: string;
+  hashtag: boolean;
+  /** Capitalised inside a sentence: a name or a term the author singled out. */
+  capitalised: boolean;
+}
+
+/** Is the word at `index` of `text` capitalised somewhere other than at a sentence start? */
+export const isCapitalisedInside = (text: string, word: string, index: number): boolean =>
+  index > 0 && /^\p{Lu}/u.test(word) && !/[.!?:\n]["'‘“(]?\s*$/u.test(text.slice(Math.max(0, index - 4), index));
 
 export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
-  const words = wordsWithCase(text);
-  const groups = new Map<string, { weight: number; first: number; surfaces: Map<string, number> }>();
-  words.forEach(({ word, hashtag, index }, position) => {
+  const candidates: KeywordCandidate[] = [];
+  for (const { word, hashtag, index } of wordsWithCase(text)) {
     const lower = word.toLowerCase();
-    if (!isContentWord(lower, lang)) return;
-    // Acronyms ("AWS", "NS", "KNMI") are names, not inflected words: Porter would make "aw" of "AWS".
-    const key = /^\p{Lu}{2,5}$/u.test(word) ? lower : stem(lower, lang);
-    // Capitalised inside a sentence: a name or a term the author singled out.
-    const sentenceStart = position === 0 || /[.!?:\n]\s*["'‘“(]?$/u.test(text.slice(Math.max(0, index - 4), index));
-    const capitalised = /^\p{Lu}/u.test(word) && !sentenceStart;
+    if (!isContentWord(lower, lang)) continue;
+    candidates.push({ word, key: termKey(word, lower, lang), hashtag, capitalised: isCapitalisedInside(text, word, index) });
+  }
+  return rankKeywords(candidates, max);
+}
+
+/** Keywords from the content words of a text in order (summarize has them already). */
+export function rankKeywords(candidates: KeywordCandidate[], max = 8): Keyword[] {
+  const groups = new Map<string, { weight: number; first: number; surfaces: Map<string, number> }>();
+  candidates.forEach(({ word, key, hashtag, capitalised }, position) => {
     const boost = hashtag ? 1.5 : capitalised ? 1.3 : 1;
     let group = groups.get(key);
     if (!group) {
@@ -31,7 +54,7 @@ export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
     // A spelling from running text reads better than a CamelCase hashtag, so hashtags count half.
     group.surfaces.set(word, (group.surfaces.get(word) ?? 0) + (hashtag ? 0.5 : 1));
   });
-  const total = Math.max(1, words.length);
+  const total = Math.max(1, candidates.length);
   const ranked = [...groups.entries()].map(([key, g]) => {
     // Longer words carry more meaning than short ones at equal frequency; early words a little more.
     const lengthFactor = Math.min(1.3, 0.8 + key.length / 20);

@@ -29,11 +29,15 @@ const countMatches = (re: RegExp, s: string): number => {
   return n;
 };
 
+/** Enough text to decide (about 120 words); long articles do not change language halfway. */
+const SAMPLE_CHARS = 800;
+
 export function detectLanguage(text: string): Lang {
   let en = 0;
   let nl = 0;
   let other = 0;
-  for (const word of tokenize(text)) {
+  const candidates: string[] = [];
+  for (const word of tokenize(text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)) {
     if (/\p{N}/u.test(word)) continue;
     if (!/^[a-zà-ÿ']+$/.test(word)) {
       // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.
@@ -46,6 +50,14 @@ export function detectLanguage(text: string): Lang {
     else if (inNl && !inEn) nl += 3;
     else if (!inEn && !inNl) {
       if (OTHER_FUNCTION_WORDS.has(word)) other += 3;
+      candidates.push(word);
+    }
+  }
+  // Character n-grams only when function words leave it open (short or unusual posts): they
+  // cost more than the set look-ups and rarely overturn a clear function-word majority.
+  const clear = Math.max(en, nl) >= 12 && Math.max(en, nl) >= 3 * Math.min(en, nl) && other < Math.max(en, nl);
+  if (!clear) {
+    for (const word of candidates) {
       const padded = ` ${word} `;
       en += 0.5 * countMatches(EN_GRAMS, padded);
       nl += 0.5 * countMatches(NL_GRAMS, padded);

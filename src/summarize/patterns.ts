@@ -15,6 +15,12 @@ export const HANDLE_SOURCE = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w]+(?:@[
 
 export const URL_OR_HANDLE = new RegExp(`${URL_SOURCE}|${HANDLE_SOURCE}`, 'giu');
 
+/**
+ * Cheap pre-test: most sentences hold no link or handle, and the full pattern above is the
+ * costliest step of the summariser when run on every position of every text.
+ */
+export const MAYBE_URL_OR_HANDLE = new RegExp(`@|:\\/\\/|www\\.|\\.(?:${TLDS})\\b`, 'iu');
+
 /** Trailing punctuation that closes a sentence rather than belonging to the link. */
 export const LINK_TRAILER = /[.,;:!?)\]"'’”]+$/u;
 

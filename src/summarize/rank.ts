@@ -1,6 +1,5 @@
 // Sentence ranking for one item. See index.ts for why this method was chosen.
-import { stem } from './stem';
-import { isContentWord } from './keywords';
+import { isCapitalisedInside, isContentWord, termKey, type KeywordCandidate } from './keywords';
 import { wordsWithCase } from './tokenize';
 import type { SentenceInfo } from './segment';
 import type { Lang } from './types';
@@ -31,8 +30,6 @@ export interface RankParams {
   callToAction: number;
   summaryCue: number;
   short: number;
-  /** Extra weight for words of the item's first line (headline, title or hook): Edmundson's title method. */
-  titleWeight: number;
   /** Sentences with fewer content words are scored as if they had this many (no fragments). */
   minLength: number;
   /** Extra weight for words seen capitalised inside a sentence or as a hashtag (names, products). */
@@ -49,7 +46,6 @@ export const DEFAULT_PARAMS: RankParams = {
   callToAction: 0.5,
   summaryCue: 1.6,
   short: 0.6,
-  titleWeight: 0,
   minLength: 4,
   nameWeight: 0.3,
 };
@@ -70,7 +66,13 @@ const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer 
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
 
 /** Features and shape prior of each sentence. */
-export function sentenceFeatures(sentences: SentenceInfo[], lang: Lang, p: RankParams = DEFAULT_PARAMS): SentenceFeatures[] {
+export function sentenceFeatures(
+  sentences: SentenceInfo[],
+  lang: Lang,
+  p: RankParams = DEFAULT_PARAMS,
+  /** Receives every content word in text order, for keywords, so the text is tokenized once. */
+  words: KeywordCandidate[] = [],
+): SentenceFeatures[] {
   let bodyStart = -1;
   return sentences.map(({ text, hadMarker }, index) => {
     const stems = new Map<string, number>();
@@ -80,29 +82,31 @@ export function sentenceFeatures(sentences: SentenceInfo[], lang: Lang, p: RankP
     // towards the item's topic but do not make their sentence more relevant.
     const body = text.replace(TRAILING_TAGS, '').length;
     for (const { word, hashtag, index: at } of wordsWithCase(text)) {
-      const token = word.toLowerCase();
-      if (!isContentWord(token, lang)) continue;
-      const s = stem(token, lang);
+      const lower = word.toLowerCase();
+      if (!isContentWord(lower, lang)) continue;
+      const s = termKey(word, lower, lang);
+      const capitalised = isCapitalisedInside(text, word, at);
+      words.push({ word, key: s, hashtag, capitalised });
       const into = at >= body ? tags : stems;
       into.set(s, (into.get(s) ?? 0) + 1);
-      if (hashtag || (at > 0 && /^\p{Lu}/u.test(word) && !/[.!?:]\s*$/u.test(text.slice(0, at)))) names.add(s);
+      if (hashtag || capitalised) names.add(s);
     }
-    const words = wordCount(text);
+    const wordTotal = wordCount(text);
     let prior = 1;
-    const heading = (!endsLikeSentence(text) && words <= 12) || (/:$/u.test(text) && words <= 5);
+    const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (/:$/u.test(text) && wordTotal <= 5);
     const hook = (index <= 1 && HOOK.test(text)) || (index === 0 && hadMarker);
     if (heading) prior *= p.heading;
     if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
     if (hook) prior *= p.hook;
     if (CALL_TO_ACTION.test(text)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(text)) prior *= p.summaryCue;
-    if (words < 6) prior *= p.short;
+    if (wordTotal < 6) prior *= p.short;
     if (LINK_TEASER.test(text) && stems.size < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
-    if (!heading && !hook && bodyStart < 0 && words >= 6) bodyStart = index;
+    if (!heading && !hook && bodyStart < 0 && wordTotal >= 6) bodyStart = index;
     if (bodyStart >= 0 && index - bodyStart < 2 && !heading && !hook) prior *= p.leadBoost;
-    return { text, index, words, stems, tags, names, prior };
+    return { text, index, words: wordTotal, stems, tags, names, prior };
   });
 }
 
@@ -129,8 +133,6 @@ export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEF
   for (const f of features) for (const [s, c] of [...f.stems, ...f.tags]) tf.set(s, (tf.get(s) ?? 0) + c);
   const weight = new Map<string, number>();
   for (const [s, c] of tf) weight.set(s, Math.log(c));
-  const title = features[0];
-  if (title) for (const s of title.stems.keys()) weight.set(s, (weight.get(s) ?? 0) + p.titleWeight);
   for (const f of features) for (const s of f.names) weight.set(s, (weight.get(s) ?? 0) + p.nameWeight);
   return features.map((f) => {
     let sum = 0;

@@ -185,9 +185,21 @@ export function stemDutch(word: string): string {
   return w.toLowerCase();
 }
 
+// Words repeat a lot within an item and across a day, and stemming is the costliest step per
+// word, so stems are memoised. The cache is bounded: it is dropped whole when full, which keeps
+// memory flat in a long-lived service worker without the bookkeeping of an LRU.
+const CACHE_LIMIT = 20000;
+const caches = { en: new Map<string, string>(), nl: new Map<string, string>() };
+
 /** Stem of a lower-case word; for 'other' the word is returned as it is. */
 export function stem(word: string, lang: Lang): string {
-  if (lang === 'en') return stemEnglish(word);
-  if (lang === 'nl') return stemDutch(word);
-  return word;
+  if (lang !== 'en' && lang !== 'nl') return word;
+  const cache = caches[lang];
+  let result = cache.get(word);
+  if (result === undefined) {
+    result = lang === 'en' ? stemEnglish(word) : stemDutch(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, result);
+  }
+  return result;
 }

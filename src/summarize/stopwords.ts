@@ -38,7 +38,11 @@ export const STOPWORDS_NL = LISTS.nl;
 
 /** True for function words of `lang`; for 'other' a word counts when either list has it. */
 export function isStopword(word: string, lang: Lang): boolean {
-  const w = word.toLowerCase();
-  if (lang === 'en' || lang === 'nl') return LISTS[lang].has(w);
-  return LISTS.en.has(w) || LISTS.nl.has(w);
+  return isStopwordLower(word.toLowerCase(), lang);
+}
+
+/** isStopword for a word already in lower case (the hot path). */
+export function isStopwordLower(lower: string, lang: Lang): boolean {
+  if (lang === 'en' || lang === 'nl') return LISTS[lang].has(lower);
+  return LISTS.en.has(lower) || LISTS.nl.has(lower);
 }

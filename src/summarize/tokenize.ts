@@ -1,4 +1,4 @@
-import { LINK_TRAILER, URL_OR_HANDLE, WORD } from './patterns';
+import { LINK_TRAILER, MAYBE_URL_OR_HANDLE, URL_OR_HANDLE, WORD } from './patterns';
 
 /**
  * Spans [start, end) of links, e-mail addresses and @handles in `text`. Used by the tokenizer to
@@ -6,6 +6,7 @@ import { LINK_TRAILER, URL_OR_HANDLE, WORD } from './patterns';
  */
 export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (!MAYBE_URL_OR_HANDLE.test(text)) return spans;
   URL_OR_HANDLE.lastIndex = 0;
   for (let m = URL_OR_HANDLE.exec(text); m; m = URL_OR_HANDLE.exec(text)) {
     const trailer = LINK_TRAILER.exec(m[0]);
@@ -17,6 +18,7 @@ export function protectedSpans(text: string): Array<[number, number]> {
 
 /** `text` with links, e-mail addresses and @handles blanked out (same length, so offsets hold). */
 export function withoutLinksAndHandles(text: string): string {
+  if (!MAYBE_URL_OR_HANDLE.test(text)) return text;
   return text.replace(URL_OR_HANDLE, (piece) => {
     const trailer = LINK_TRAILER.exec(piece);
     const keep = trailer ? trailer[0] : '';
@@ -43,7 +45,8 @@ export function wordsWithCase(text: string): Array<{ word: string; hashtag: bool
   const out: Array<{ word: string; hashtag: boolean; index: number }> = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(clean); m; m = WORD.exec(clean)) {
-    out.push({ word: m[0].replace(/’/g, "'"), hashtag: clean[m.index - 1] === '#', index: m.index });
+    const word = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
+    out.push({ word, hashtag: clean[m.index - 1] === '#', index: m.index });
   }
   return out;
 }
