@@ -76,13 +76,15 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
   const terms: string[] = [];
   for (const { feature } of scored) {
     const surface = spelled.get(feature)!;
-    const lower = surface.toLowerCase();
-    // "Black" adds nothing next to "Black Friday"; "Friday" adds nothing after it either.
-    if (terms.some((t) => t.toLowerCase().split(' ').includes(lower) || lower.split(' ').includes(t.toLowerCase()))) {
-      if (feature.startsWith('p:')) {
-        // A phrase replaces the single words it contains.
-        for (let k = terms.length - 1; k >= 0; k--) if (lower.split(' ').includes(terms[k]!.toLowerCase())) terms.splice(k, 1);
-        terms.push(surface);
+    const words = surface.toLowerCase().split(' ');
+    const overlapping = terms.filter((t) => t.toLowerCase().split(' ').some((w) => words.includes(w)));
+    if (overlapping.length > 0) {
+      // "Black" adds nothing next to "Black Friday", nor "Cup Finals" after "Davis Cup"; but a
+      // phrase replaces the single words it contains ("Davis", "Cup" → "Davis Cup").
+      if (feature.startsWith('p:') && overlapping.every((t) => !t.includes(' '))) {
+        const first = terms.indexOf(overlapping[0]!);
+        for (const t of overlapping) terms.splice(terms.indexOf(t), 1);
+        terms.splice(first, 0, surface);
       }
       continue;
     }
@@ -113,7 +115,7 @@ export function cleanSentence(sentence: string): string {
 }
 
 /** Key sentences are drawn from at most this many of a theme's most central posts. */
-const MAX_SOURCE_ITEMS = 8;
+const MAX_SOURCE_ITEMS = 5;
 
 interface Candidate {
   text: string;
