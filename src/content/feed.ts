@@ -48,7 +48,9 @@ export class FeedWatcher {
   start(): void {
     if (this.deps.signal.aborted) return;
     const body = this.deps.document.body;
+    const started = performance.now();
     this.scan(body);
+    measureSince('stroom:initial-scan', started);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(body, { childList: true, subtree: true });
     // One delegated listener for every control; only a real user's click counts.
@@ -77,12 +79,12 @@ export class FeedWatcher {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
         if (element.tagName.toLowerCase() === CONTROL_TAG) continue;
-        // Content filled into an item we could not read yet (no id) makes it readable now.
-        const enclosing = element.parentElement?.closest(this.combinedSelector);
-        roots.add(enclosing && !this.seen.get(enclosing) ? enclosing : element);
+        const root = this.rootFor(element);
+        if (root) roots.add(root);
       }
     }
     if (roots.size === 0) return;
+    const started = performance.now();
     const fresh: Decorated[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -92,6 +94,24 @@ export class FeedWatcher {
       }
     }
     if (fresh.length > 0) this.refreshSavedState(fresh);
+    measureSince('stroom:mutation-batch', started);
+  }
+
+  /**
+   * Where to look for items after `element` was added. Inside an item already handled (decorated,
+   * or an ad): nowhere. Content filled into a post (an image, a link card, an expanded content
+   * warning) is no new item, though it may match a lower-priority selector: X's inner
+   * `article[data-testid="tweet"]` inside its cell, Mastodon's `.status[data-id]` inside its
+   * article; reading it as one gave the post a second control. Inside an item not readable
+   * before (no id yet): that whole item, whose content has now arrived. Elsewhere: the element.
+   */
+  private rootFor(element: Element): Element | null {
+    let outermost: Element | null = null;
+    for (let item = element.parentElement?.closest(this.combinedSelector); item; item = item.parentElement?.closest(this.combinedSelector)) {
+      if (this.seen.has(item)) return null;
+      outermost = item;
+    }
+    return outermost ?? element;
   }
 
   private decorate(element: Element): Decorated | null {
@@ -178,6 +198,15 @@ export class FeedWatcher {
 
 /** Which decorated entry a button belongs to (shared across watchers; buttons are ours alone). */
 const controlOwners = new WeakMap<HTMLButtonElement, Decorated>();
+
+/** User Timing entries cost next to nothing when unread; `npm run bench` reads them from the page. */
+function measureSince(name: string, start: number): void {
+  try {
+    performance.measure(name, { start });
+  } catch {
+    // Older engines (and jsdom) lack measure options; the numbers are for benchmarks only.
+  }
+}
 
 function appendControl(item: Element, host: HTMLElement): void {
   item.append(host);
