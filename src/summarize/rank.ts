@@ -30,6 +30,11 @@ export interface RankParams {
   callToAction: number;
   summaryCue: number;
   short: number;
+  /**
+   * Small credit for content words (up to 12), so that in a short post where no word repeats,
+   * the informative sentence still beats "Wow." (too small to reorder sentences with a topic).
+   */
+  contentCredit: number;
   /** Sentences with fewer content words are scored as if they had this many (no fragments). */
   minLength: number;
   /** Extra weight for words seen capitalised inside a sentence or as a hashtag (names, products). */
@@ -47,6 +52,7 @@ export const DEFAULT_PARAMS: RankParams = {
   summaryCue: 1.6,
   short: 0.6,
   minLength: 4,
+  contentCredit: 0.02,
   nameWeight: 0.3,
 };
 
@@ -132,13 +138,14 @@ export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEF
   const tf = new Map<string, number>();
   for (const f of features) for (const [s, c] of [...f.stems, ...f.tags]) tf.set(s, (tf.get(s) ?? 0) + c);
   const weight = new Map<string, number>();
+  // log(tf) makes words said once worth nothing, which sharpens long items on their repeated topic.
   for (const [s, c] of tf) weight.set(s, Math.log(c));
   for (const f of features) for (const s of f.names) weight.set(s, (weight.get(s) ?? 0) + p.nameWeight);
   return features.map((f) => {
     let sum = 0;
     for (const s of f.stems.keys()) sum += weight.get(s) ?? 0;
     const size = Math.max(p.minLength, f.stems.size);
-    return (sum / size ** p.lengthExponent) * f.prior;
+    return (sum / size ** p.lengthExponent + (p.contentCredit * Math.min(f.stems.size, 12)) / 12) * f.prior;
   });
 }
 

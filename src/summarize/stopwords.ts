@@ -26,7 +26,10 @@ const NL =
   'we wel werd wezen wie wij wil worden wordt zal ze zei zelf zich zij zijn zo zonder zou zoals zelfs ' +
   'heel echt even steeds alleen waar waarom welke wanneer hoeveel ofwel namelijk daarna eigenlijk gewoon ' +
   'nou hè oa dwz tov ca nr mijnheer dhr mevr jullie hen hun dan erg vaak soms net weer wordt werden geworden ' +
-  'deed doet gaat ging gaan komt kwam komen moeten mogen mag zullen zouden kunt konden willen wilde';
+  'deed doet gaat ging gaan komt kwam komen moeten mogen mag zullen zouden kunt konden willen wilde ' +
+  'tussen vanaf sinds tijdens onder boven achter naast binnen buiten rond volgens via per zo’n zo\'n ' +
+  'vandaag gisteren morgen vanavond vannacht vanmiddag vanochtend overdag inmiddels echter eindelijk ' +
+  'uur keer iets wat dingen ding oké nee hoor toch gewoon';
 
 const LISTS: Record<'en' | 'nl', ReadonlySet<string>> = {
   en: new Set(EN.split(' ')),

@@ -178,6 +178,15 @@ describe('summarize', () => {
     expect(sentences[0]).not.toMatch(/1\/4|2\/4|🧵/);
   });
 
+  test.each<[string, string, RegExp]>([
+    ['en', 'Wow. The maintainer of a date library with 40 million weekly downloads archived the repo today.', /^The maintainer/],
+    ['nl', 'Eindelijk! Vanaf 2028 geen nachtvluchten meer boven ons huis tussen middernacht en zes uur.', /^Vanaf 2028/],
+  ])('in a short %s post without repeated words, the informative sentence wins', (lang, text, expected) => {
+    const { sentences } = summarize(text, { maxSentences: 1, lang: lang as 'en' | 'nl' });
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]).toMatch(expected);
+  });
+
   test('takes the author’s own TL;DR when it carries the topic', () => {
     const text =
       'We moved our backups to a second provider last year. It took a while. The restore test failed twice. ' +
