@@ -34,7 +34,7 @@ interface Decorated {
 }
 
 export class FeedWatcher {
-  /** Items seen, decorated or not: non-savable items (ads) map to null and are not read again. */
+  /** Items handled: decorated ones, and ads (null), which are not read again. */
   private readonly seen = new WeakMap<Element, Decorated | null>();
   private readonly byId = new Map<string, Decorated[]>();
   private readonly combinedSelector: string;
@@ -118,11 +118,14 @@ export class FeedWatcher {
     if (this.seen.has(element)) return null;
     const item = extractElement(element, this.deps.adapter, this.deps.pageUrl());
     if (!item) return null;
-    if (item.isAd || item.unavailable) {
+    if (item.isAd) {
       this.seen.set(element, null); // never offered for saving
       return null;
     }
-    if (item.id === null) return null; // not hydrated yet: try again when its content arrives
+    // Unavailable (a tombstone, or the placeholder Mastodon renders for an entry out of view and
+    // fills in when it scrolls back) or not hydrated yet (no id): no control now, but read it
+    // again when its content arrives. Marking placeholders seen left those posts without one.
+    if (item.unavailable || item.id === null) return null;
     const savable = item as FeedItem & { id: string };
     const control = createControl(this.deps.document, this.deps.labels(savable));
     const decorated: Decorated = { item: savable, control, saved: false };
