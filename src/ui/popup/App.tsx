@@ -31,6 +31,11 @@ export function App({ now = Date.now() }: { now?: number }) {
       .catch((error: unknown) => setLoad({ state: 'error', message: String(error) }));
   }, []);
 
+  useEffect(() => {
+    // Read by `npm run bench`: time from navigation to the first list on screen.
+    if (load.state === 'ready') performance.mark('stroom:popup-ready');
+  }, [load.state]);
+
   const loadMore = useCallback(async () => {
     if (load.state !== 'ready') return;
     const last = load.items[load.items.length - 1];

@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+/**
+ * Content-script and popup budgets, measured in real headless Chromium with the built extension
+ * (run `node build.mjs` first; `npm run bench` does):
+ *
+ *   - bundle sizes, minified: each content script (≤ 20 KB for X and Mastodon, ≤ 40 KB all
+ *     adapters together), popup ≤ 40 KB including Preact;
+ *   - scanning and decorating a 1,000-item timeline per site (≤ 20 ms), from the content
+ *     script's own User Timing entries;
+ *   - each MutationObserver batch of 10 new items (≤ 1 ms);
+ *   - click to "saved" shown (≤ 50 ms median);
+ *   - popup first list with 20,000 saved items.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { JSDOM } from 'jsdom';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../lib/browsers.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist', 'chrome');
+const fixtures = join(root, 'test', 'fixtures');
+const TIMELINE_SIZE = 1_000;
+const BATCHES = 30;
+const CLICKS = 20;
+const POPUP_ITEMS = 20_000;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+// — Bundle sizes —
+console.log('Bundle sizes (minified, as a store build would ship them):');
+const sizes = {};
+for (const file of readdirSync(dist).filter((name) => name.endsWith('.js')).sort()) {
+  const { code } = await esbuild.transform(readFileSync(join(dist, file), 'utf8'), { minify: true, legalComments: 'none' });
+  sizes[file] = code.length;
+  console.log(`  ${file.padEnd(24)} ${fmt(code.length / 1024, 1)} KB`);
+}
+const contentTotal = Object.entries(sizes).filter(([name]) => name.startsWith('content-')).reduce((sum, [, size]) => sum + size, 0);
+console.log(`  all content scripts      ${fmt(contentTotal / 1024, 1)} KB together (one site loads only its own)`);
+
+// — Timelines of 1,000 items per site with a content script —
+const adapters = await bundleRegistry();
+const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8'));
+const extensionManifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+const sitesWithScripts = new Set(extensionManifest.content_scripts.flatMap((entry) => entry.js.map((js) => js.replace(/^content-|\.js$/g, ''))));
+
+const profile = mkdtempSync(join(tmpdir(), 'stroom-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: findChromium(),
+  headless: true,
+  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+});
+context.setDefaultTimeout(30_000);
+await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+
+console.log(`\nTimeline of ${TIMELINE_SIZE} items per site (budgets: scan ≤ 20 ms, batch of 10 ≤ 1 ms, click→saved ≤ 50 ms median):`);
+for (const entry of manifest.fixtures) {
+  const site = entry.site.startsWith('reddit') ? 'reddit' : entry.site;
+  if (!sitesWithScripts.has(site)) continue;
+  const html = bigTimeline(entry, adapters);
+  if (!html) continue;
+  const route = (url) => url.href === entry.url;
+  await context.route(route, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await context.newPage();
+  await page.goto(entry.url);
+  await page.waitForFunction(() => performance.getEntriesByName('stroom:initial-scan').length > 0);
+  const scan = await page.evaluate(() => ({
+    ms: performance.getEntriesByName('stroom:initial-scan')[0].duration,
+    controls: document.querySelectorAll('stroom-save').length,
+  }));
+  const batches = await page.evaluate(async ({ count }) => {
+    const hosts = Array.from(document.querySelectorAll('stroom-save'));
+    const items = hosts.map((host) => host.parentElement.closest('[data-stroom-bench-item]')).filter(Boolean);
+    const templates = items.slice(0, 10).map((item) => {
+      const copy = item.cloneNode(true);
+      copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+      return copy;
+    });
+    const parent = items[0].parentElement;
+    const durations = [];
+    for (let batch = 0; batch < count; batch++) {
+      const seen = performance.getEntriesByName('stroom:mutation-batch').length;
+      const fragment = document.createDocumentFragment();
+      for (const template of templates) fragment.append(template.cloneNode(true));
+      parent.append(fragment);
+      while (performance.getEntriesByName('stroom:mutation-batch').length === seen) await new Promise((done) => setTimeout(done, 0));
+      durations.push(performance.getEntriesByName('stroom:mutation-batch').at(-1).duration);
+    }
+    return durations;
+  }, { count: BATCHES });
+  const clicks = await measureClicks(page);
+  console.log(
+    `  ${entry.site.padEnd(11)} ${String(scan.controls).padStart(4)} controls · scan ${fmt(scan.ms)} ms · batch of 10 median ${fmt(median(batches), 3)} ms (max ${fmt(Math.max(...batches), 3)}) · click→saved median ${fmt(median(clicks), 1)} ms`,
+  );
+  await page.close();
+  await context.unroute(route);
+}
+
+// — Popup with tens of thousands of items —
+await worker.evaluate(async (count) => {
+  const db = await new Promise((done, fail) => {
+    const open = indexedDB.open('stroom');
+    open.onsuccess = () => done(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  await new Promise((done, fail) => {
+    const tx = db.transaction('items', 'readwrite');
+    const now = Date.now();
+    for (let i = 0; i < count; i++) {
+      tx.objectStore('items').put({
+        key: `x:bench${i}`, id: `bench${i}`, site: 'x', permalink: `https://x.com/bench/status/${i}`, authorName: `Author ${i % 97}`,
+        authorHandle: `author${i % 97}`, title: null, text: `Saved post number ${i} with some words to show in the list. `.repeat(3),
+        textTruncated: false, timestamp: null, timestampText: null, linkUrl: null, linkTitle: null, hasMedia: false, isRepost: false,
+        repostedBy: null, repostId: null, isAd: false, quoted: null, unavailable: false, savedAt: now - i * 60_000, status: 'unread',
+      });
+    }
+    tx.oncomplete = done;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+}, POPUP_ITEMS);
+const popupTimes = [];
+for (let run = 0; run < 5; run++) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.waitForFunction(() => performance.getEntriesByName('stroom:popup-ready').length > 0);
+  popupTimes.push(await popup.evaluate(() => performance.getEntriesByName('stroom:popup-ready')[0].startTime));
+  await popup.close();
+}
+console.log(`\nPopup with ${POPUP_ITEMS.toLocaleString('en')} saved items: first list ${fmt(median(popupTimes), 0)} ms after navigation start (median of 5)`);
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+
+/** Median ms from a real click on a save control to the control showing "saved". */
+async function measureClicks(page) {
+  await page.evaluate(() => {
+    window.__stroomClicks = [];
+    document.addEventListener('pointerdown', () => (window.__stroomDown = performance.now()), true);
+    for (const host of document.querySelectorAll('stroom-save')) {
+      const button = host.shadowRoot.querySelector('button');
+      new MutationObserver(() => {
+        if (button.getAttribute('aria-pressed') === 'true') window.__stroomClicks.push(performance.now() - window.__stroomDown);
+      }).observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
+    }
+  });
+  const buttons = page.locator('[data-stroom-action="save"]');
+  for (let i = 0; i < CLICKS; i++) {
+    await buttons.nth(i * 3).click();
+    await page.waitForFunction((n) => window.__stroomClicks.length >= n, i + 1);
+  }
+  return page.evaluate(() => window.__stroomClicks);
+}
+
+/** The fixture with its items repeated to TIMELINE_SIZE, each marked for the batch test. */
+function bigTimeline(entry, registry) {
+  const html = readFileSync(join(fixtures, entry.html), 'utf8');
+  const dom = new JSDOM(html, { url: entry.url });
+  const document = dom.window.document;
+  const adapter = registry.adapterFor(entry.url, document);
+  if (!adapter) return null;
+  const elements = registry.findItemElements(document, adapter);
+  const savable = elements.filter((element) => {
+    const item = registry.extractElement(element, adapter, new URL(entry.url));
+    return item && item.id && !item.isAd && !item.unavailable;
+  });
+  if (savable.length === 0) return null;
+  const last = elements.at(-1);
+  for (const element of savable) element.setAttribute('data-stroom-bench-item', '');
+  let count = elements.length;
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; count < TIMELINE_SIZE; i++, count++) fragment.append(savable[i % savable.length].cloneNode(true));
+  last.after(fragment);
+  const layout = readFileSync(join(fixtures, 'fixture-layout.css'), 'utf8');
+  document.head.insertAdjacentHTML('beforeend', `<style>${layout}</style>`);
+  return dom.serialize();
+}
+
+async function bundleRegistry() {
+  const outfile = join(root, 'node_modules', '.cache', 'stroom', 'sites.mjs');
+  await esbuild.build({ entryPoints: [join(root, 'src/sites/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+  return import(`${outfile}?${Date.now()}`);
+}
