@@ -37,16 +37,19 @@ export class FeedWatcher {
   /** Items handled: decorated ones, and ads (null), which are not read again. */
   private readonly seen = new WeakMap<Element, Decorated | null>();
   private readonly byId = new Map<string, Decorated[]>();
+  /** The adapter with only the item selectors this browser can parse. */
+  private readonly adapter: SiteAdapter;
   private readonly combinedSelector: string;
   private observer: MutationObserver | null = null;
 
   constructor(private readonly deps: FeedDependencies) {
-    this.combinedSelector = deps.adapter.itemSelectors.join(',');
+    this.adapter = { ...deps.adapter, itemSelectors: parsableSelectors(deps.document, deps.adapter.itemSelectors) };
+    this.combinedSelector = this.adapter.itemSelectors.join(',');
     deps.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   start(): void {
-    if (this.deps.signal.aborted) return;
+    if (this.deps.signal.aborted || this.combinedSelector === '') return;
     const body = this.deps.document.body;
     const started = performance.now();
     this.scan(body);
@@ -60,7 +63,7 @@ export class FeedWatcher {
   /** Decorate every new item inside `root`; returns how many got a control. */
   scan(root: ParentNode): number {
     const fresh: Decorated[] = [];
-    for (const element of findItemElements(root, this.deps.adapter)) {
+    for (const element of findItemElements(root, this.adapter)) {
       const decorated = this.decorate(element);
       if (decorated) fresh.push(decorated);
     }
@@ -88,7 +91,7 @@ export class FeedWatcher {
     const fresh: Decorated[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const element of findItemElements(root, this.deps.adapter)) {
+      for (const element of findItemElements(root, this.adapter)) {
         const decorated = this.decorate(element);
         if (decorated) fresh.push(decorated);
       }
@@ -128,13 +131,21 @@ export class FeedWatcher {
     if (item.unavailable || item.id === null) return null;
     const savable = item as FeedItem & { id: string };
     const control = createControl(this.deps.document, this.deps.labels(savable));
+    try {
+      (this.deps.adapter.placeControl ?? appendControl)(element, control.host);
+    } catch (error) {
+      // The adapter's anchor is missing in this item: leave it (and the page) alone, try again
+      // when the item changes.
+      control.host.remove();
+      console.debug('[Stroom] could not place a control', this.deps.adapter.site, error);
+      return null;
+    }
     const decorated: Decorated = { item: savable, control, saved: false };
     this.seen.set(element, decorated);
     controlOwners.set(control.button, decorated);
     const list = this.byId.get(savable.id);
     if (list) list.push(decorated);
     else this.byId.set(savable.id, [decorated]);
-    (this.deps.adapter.placeControl ?? appendControl)(element, control.host);
     return decorated;
   }
 
@@ -209,6 +220,24 @@ function measureSince(name: string, start: number): void {
   } catch {
     // Older engines (and jsdom) lack measure options; the numbers are for benchmarks only.
   }
+}
+
+/**
+ * Selector alternatives this browser understands. One it cannot parse (`:has()` before a
+ * browser supported it) makes querySelectorAll throw, which would stop every alternative after
+ * it and break the watcher; dropping it lets the next alternative do its job.
+ */
+function parsableSelectors(document: Document, selectors: readonly string[]): string[] {
+  const probe = document.createDocumentFragment();
+  return selectors.filter((selector) => {
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      console.debug('[Stroom] selector not supported here', selector);
+      return false;
+    }
+  });
 }
 
 function appendControl(item: Element, host: HTMLElement): void {

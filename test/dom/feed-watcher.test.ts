@@ -1,0 +1,422 @@
+/**
+ * FeedWatcher (src/content/feed.ts) under jsdom, on the committed fixtures with fake
+ * dependencies: which items get a save control, what the control is, how it follows the
+ * timeline as it grows, and that nothing a page does (or a broken adapter) gets through.
+ *
+ * Each fixture is loaded into the test's global document (FeedWatcher observes it with the
+ * global MutationObserver); the page URL reaches the adapter through the `pageUrl` dependency.
+ *
+ * A trusted click (a real user) calling setSaved cannot be produced in jsdom: every event a test
+ * dispatches has isTrusted false. The e2e tier (test/e2e/save-and-popup.test.ts) clicks the
+ * control in real Chromium and proves that path; here we prove the untrusted path saves nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTROL_TAG } from '../../src/content/control';
+import { FeedWatcher } from '../../src/content/feed';
+import type { FeedDependencies } from '../../src/content/feed';
+import { adapterFor, extractElement, findItemElements } from '../../src/sites';
+import type { FeedItem, SiteAdapter } from '../../src/sites/types';
+import { FIXTURE_DIR, fixtureManifest, insertLazyTemplates } from './fixtureLoader';
+import type { FixtureEntry } from './fixtureLoader';
+import enMessages from '../../src/_locales/en/messages.json';
+
+type Savable = FeedItem & { id: string };
+type Expected = Record<string, unknown> & { id: string | null; isAd: boolean; unavailable: boolean; lazy?: boolean };
+
+/** chrome.i18n.getMessage over the real English messages, so labels are the shipped strings. */
+function message(name: string, substitutions: string[] = []): string {
+  const entry = (enMessages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>)[name];
+  if (!entry) throw new Error(`no message ${name}`);
+  return entry.message.replace(/\$(\w+)\$/g, (_match, placeholder: string) => {
+    const content = entry.placeholders?.[placeholder.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, index: string) => substitutions[Number(index) - 1] ?? '');
+  });
+}
+const labelsFor = (item: FeedItem) => ({
+  name: item.authorName ? message('saveControlLabel', [item.authorName]) : message('saveControlLabelNoAuthor'),
+  save: message('saveControlText'),
+  saved: message('savedControlText'),
+});
+
+const ENTRIES = fixtureManifest();
+const entryFor = (site: string): FixtureEntry => {
+  const entry = ENTRIES.find((candidate) => candidate.site === site);
+  if (!entry) throw new Error(`no ${site} fixture`);
+  return entry;
+};
+
+/** Replace the global document's content with a fixture; returns its adapter and expectations. */
+function loadFixture(entry: FixtureEntry): { adapter: SiteAdapter; pageUrl: URL; expected: Expected[]; html: string } {
+  const html = readFileSync(join(FIXTURE_DIR, entry.html), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
+  const pageUrl = new URL(entry.url);
+  const adapter = adapterFor(pageUrl, document);
+  if (!adapter) throw new Error(`no adapter for ${entry.url}`);
+  const expected = JSON.parse(readFileSync(join(FIXTURE_DIR, entry.expected), 'utf8')) as Expected[];
+  return { adapter, pageUrl, expected, html };
+}
+
+const savableIds = (expected: Expected[], withLazy: boolean): string[] =>
+  expected
+    .filter((item) => item.id !== null && !item.isAd && !item.unavailable && (withLazy || item.lazy !== true))
+    .map((item) => item.id as string);
+
+function watch(adapter: SiteAdapter, pageUrl: URL, overrides: Partial<FeedDependencies> = {}) {
+  const controller = new AbortController();
+  const labels = jest.fn(labelsFor);
+  const setSaved = jest.fn(async (_item: Savable, saved: boolean) => saved);
+  const savedIds = jest.fn(async (_ids: string[]): Promise<string[]> => []);
+  const onContextGone = jest.fn(() => controller.abort());
+  const deps: FeedDependencies = {
+    adapter,
+    document,
+    pageUrl: () => pageUrl,
+    labels,
+    setSaved,
+    savedIds,
+    failureText: () => message('saveFailed'),
+    signal: controller.signal,
+    alive: () => true,
+    onContextGone,
+    ...overrides,
+  };
+  const watcher = new FeedWatcher(deps);
+  watcher.start();
+  return { watcher, controller, labels, setSaved, savedIds, onContextGone };
+}
+
+/** MutationObserver callbacks and the fake savedIds promises run before a macrotask. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const hosts = (root: ParentNode = document): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>(CONTROL_TAG));
+const buttonOf = (host: HTMLElement): HTMLButtonElement => {
+  const button = host.shadowRoot?.querySelector('button');
+  if (!button) throw new Error('control without a button in an open shadow root');
+  return button;
+};
+
+/**
+ * The HTML of a new item like the fixture's first savable one, under another id: what a growing
+ * timeline adds. Built from the raw fixture so it carries none of our controls.
+ */
+const sourceItems = new Map<string, { html: string; id: string }>();
+function newItemHtml(entry: FixtureEntry, adapter: SiteAdapter, n: number): { html: string; id: string } {
+  let source = sourceItems.get(entry.html);
+  if (!source) {
+    const raw = new DOMParser().parseFromString(readFileSync(join(FIXTURE_DIR, entry.html), 'utf8'), 'text/html');
+    for (const element of findItemElements(raw, adapter)) {
+      const item = extractElement(element, adapter, new URL(entry.url));
+      if (!item || item.id === null || item.isAd || item.unavailable || item.isRepost) continue;
+      source = { html: element.outerHTML, id: item.id };
+      break;
+    }
+    if (!source) throw new Error('no savable item to copy');
+    sourceItems.set(entry.html, source);
+  }
+  const id = `${source.id.slice(0, -3)}${String(n).padStart(3, '0')}`;
+  return { html: source.html.split(source.id).join(id), id };
+}
+function elementFrom(html: string): Element {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const element = template.content.firstElementChild;
+  if (!element) throw new Error('empty html');
+  return document.importNode(element, true);
+}
+/** Where new items of this site go: next to its first item. */
+function feedContainer(adapter: SiteAdapter): Element {
+  const parent = findItemElements(document, adapter)[0]?.parentElement;
+  if (!parent) throw new Error('no feed container');
+  return parent;
+}
+
+afterEach(() => {
+  document.documentElement.innerHTML = '<head></head><body></body>';
+});
+
+// Every fixture of every registered adapter: exactly the savable items get a control.
+describe.each(ENTRIES.map((entry) => [entry.html, entry] as const))('%s', (_name, entry) => {
+  test('one control per savable item, none on ads, unavailable or unidentified items', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    const { labels, controller } = watch(adapter, pageUrl);
+    await settle();
+    expect(labels.mock.calls.map(([item]) => item.id)).toEqual(savableIds(expected, false));
+    expect(hosts()).toHaveLength(savableIds(expected, false).length);
+    for (const element of findItemElements(document, adapter)) {
+      const item = extractElement(element, adapter, pageUrl);
+      const savable = !!item && item.id !== null && !item.isAd && !item.unavailable;
+      expect([item?.id, hosts(element).length]).toEqual([item?.id, savable ? 1 : 0]);
+    }
+    controller.abort();
+  });
+
+  test('lazily inserted items get their controls once the observer has run', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    const { labels, controller } = watch(adapter, pageUrl);
+    await settle();
+    const inserted = insertLazyTemplates(document);
+    await settle();
+    if (inserted === 0) expect(savableIds(expected, true)).toEqual(savableIds(expected, false));
+    expect(labels.mock.calls.map(([item]) => item.id).sort()).toEqual(savableIds(expected, true).sort());
+    expect(hosts()).toHaveLength(savableIds(expected, true).length);
+    controller.abort();
+  });
+});
+
+describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
+  const entry = entryFor(site);
+
+  test('controls are buttons in an open shadow root, named "Save…", marked data-stroom-action="save"', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const { controller } = watch(adapter, pageUrl);
+    expect(hosts().length).toBeGreaterThan(0);
+    for (const host of hosts()) {
+      expect(host.shadowRoot).not.toBeNull(); // open: a closed root would be null here
+      const buttons = host.shadowRoot!.querySelectorAll('button');
+      expect(buttons).toHaveLength(1);
+      const button = buttons[0]!;
+      expect(button.type).toBe('button'); // never submits a site's form
+      expect(button.getAttribute('data-stroom-action')).toBe('save');
+      expect(button.getAttribute('aria-label')).toMatch(/^Save\b/);
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+      expect(button.textContent).toBe('Save');
+    }
+    controller.abort();
+  });
+
+  test('items already saved show as saved, after one savedIds call for all items', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    const ids = savableIds(expected, false);
+    const savedId = ids[1]!;
+    const savedIds = jest.fn(async (_ids: string[]) => [savedId]);
+    const { controller } = watch(adapter, pageUrl, { savedIds });
+    await settle();
+    expect(savedIds).toHaveBeenCalledTimes(1);
+    expect(savedIds).toHaveBeenCalledWith(ids);
+    const pressed = hosts().map((host) => buttonOf(host).getAttribute('aria-pressed'));
+    expect(pressed).toEqual(ids.map((id) => String(id === savedId)));
+    const savedButton = buttonOf(hosts()[ids.indexOf(savedId)]!);
+    expect(savedButton.textContent).toBe('Saved');
+    controller.abort();
+  });
+
+  test('a failing savedIds leaves every control unsaved and breaks nothing', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const { controller } = watch(adapter, pageUrl, { savedIds: async () => Promise.reject(new Error('background asleep')) });
+    await settle();
+    expect(hosts().map((host) => buttonOf(host).getAttribute('aria-pressed'))).not.toContain('true');
+    controller.abort();
+  });
+
+  test('a synthetic (untrusted) click saves nothing and does not reach the site', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const { setSaved, controller } = watch(adapter, pageUrl);
+    const host = hosts()[0]!;
+    const siteHandler = jest.fn();
+    host.parentElement!.addEventListener('click', siteHandler);
+    const button = buttonOf(host);
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await settle();
+    expect(setSaved).not.toHaveBeenCalled();
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(siteHandler).not.toHaveBeenCalled();
+    controller.abort();
+  });
+
+  test('a new item added to the timeline gets a control, reading only that item', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const extract = jest.spyOn(adapter, 'extract');
+    try {
+      const { labels, savedIds, controller } = watch(adapter, pageUrl);
+      await settle();
+      const before = hosts().length;
+      const { html, id } = newItemHtml(entry, adapter, 1);
+      const element = elementFrom(html);
+      extract.mockClear();
+      savedIds.mockClear();
+      feedContainer(adapter).append(element);
+      await settle();
+      expect(hosts()).toHaveLength(before + 1);
+      expect(hosts(element)).toHaveLength(1);
+      expect(extract.mock.calls.map(([read]) => read)).toEqual([element]);
+      expect(labels.mock.calls.at(-1)?.[0].id).toBe(id);
+      expect(savedIds).toHaveBeenCalledWith([id]);
+      controller.abort();
+    } finally {
+      extract.mockRestore();
+    }
+  });
+
+  test('ten items added in one batch are each read once', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const extract = jest.spyOn(adapter, 'extract');
+    try {
+      const { savedIds, controller } = watch(adapter, pageUrl);
+      await settle();
+      const added = Array.from({ length: 10 }, (_, i) => elementFrom(newItemHtml(entry, adapter, 100 + i).html));
+      extract.mockClear();
+      savedIds.mockClear();
+      feedContainer(adapter).append(...added);
+      await settle();
+      expect(extract.mock.calls.map(([read]) => read)).toEqual(added);
+      expect(savedIds).toHaveBeenCalledTimes(1);
+      expect(added.map((element) => hosts(element).length)).toEqual(Array(10).fill(1));
+      controller.abort();
+    } finally {
+      extract.mockRestore();
+    }
+  });
+
+  test('an item whose content is filled in later gets its control then', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const { labels, controller } = watch(adapter, pageUrl);
+    await settle();
+    const { html, id } = newItemHtml(entry, adapter, 2);
+    const item = elementFrom(html);
+    const content = Array.from(item.childNodes);
+    item.replaceChildren(); // the virtual list mounts the row first, its post a moment later
+    feedContainer(adapter).append(item);
+    await settle();
+    expect(hosts(item)).toHaveLength(0);
+    item.append(...content);
+    await settle();
+    expect(hosts(item)).toHaveLength(1);
+    expect(labels.mock.calls.filter(([read]) => read.id === id)).toHaveLength(1);
+    controller.abort();
+  });
+
+  test('content added inside an item that has its control adds no second control', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const extract = jest.spyOn(adapter, 'extract');
+    try {
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      const count = hosts().length;
+      extract.mockClear();
+      // An image loading, a link card arriving, a content warning expanded: deep inside the item.
+      for (const host of hosts()) {
+        const item = host.parentElement!;
+        const deepest = item.querySelector('article, .status') ?? item;
+        const inner = deepest.querySelector('div') ?? deepest;
+        inner.append(document.createElement('div'));
+        deepest.append(document.createElement('span'));
+      }
+      await settle();
+      expect(hosts()).toHaveLength(count);
+      expect(extract).not.toHaveBeenCalled();
+      controller.abort();
+    } finally {
+      extract.mockRestore();
+    }
+  });
+
+  test('aborting removes every control and stops watching', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const { labels, controller } = watch(adapter, pageUrl);
+    await settle();
+    expect(hosts().length).toBeGreaterThan(0);
+    controller.abort();
+    expect(hosts()).toHaveLength(0);
+    labels.mockClear();
+    feedContainer(adapter).append(elementFrom(newItemHtml(entry, adapter, 3).html));
+    await settle();
+    expect(labels).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  test('when the extension context is gone, the next mutation stops the watcher', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    let alive = true;
+    const { onContextGone } = watch(adapter, pageUrl, { alive: () => alive });
+    await settle();
+    alive = false;
+    feedContainer(adapter).append(elementFrom(newItemHtml(entry, adapter, 4).html));
+    await settle();
+    expect(onContextGone).toHaveBeenCalledTimes(1);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  test('an adapter that throws breaks neither the watcher nor the page', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const broken: SiteAdapter = {
+      ...adapter,
+      extract: () => {
+        throw new Error('selector drift');
+      },
+    };
+    const debug = jest.spyOn(console, 'debug').mockImplementation(() => undefined);
+    try {
+      let watched: ReturnType<typeof watch> | undefined;
+      expect(() => {
+        watched = watch(broken, pageUrl);
+      }).not.toThrow();
+      feedContainer(adapter).append(elementFrom(newItemHtml(entry, adapter, 5).html));
+      await settle();
+      expect(hosts()).toHaveLength(0);
+      watched?.controller.abort();
+    } finally {
+      debug.mockRestore();
+    }
+  });
+
+  test('an adapter whose placeControl throws on one item still decorates the others', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    let calls = 0;
+    const picky: SiteAdapter = {
+      ...adapter,
+      placeControl(item, control) {
+        if (++calls === 1) throw new Error('anchor not found');
+        item.append(control);
+      },
+    };
+    const debug = jest.spyOn(console, 'debug').mockImplementation(() => undefined);
+    try {
+      let watched: ReturnType<typeof watch> | undefined;
+      expect(() => {
+        watched = watch(picky, pageUrl);
+      }).not.toThrow();
+      expect(hosts()).toHaveLength(savableIds(expected, false).length - 1);
+      watched?.controller.abort();
+    } finally {
+      debug.mockRestore();
+    }
+  });
+
+  test('a selector the browser cannot parse is skipped: the other alternatives still find every item', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    // e.g. :has() in a browser that predates it: querySelectorAll throws a SyntaxError.
+    const unsupported: SiteAdapter = { ...adapter, itemSelectors: ['article:unsupported-pseudo(x)', ...adapter.itemSelectors] };
+    const debug = jest.spyOn(console, 'debug').mockImplementation(() => undefined);
+    try {
+      let watched: ReturnType<typeof watch> | undefined;
+      expect(() => {
+        watched = watch(unsupported, pageUrl);
+      }).not.toThrow();
+      expect(hosts()).toHaveLength(savableIds(expected, false).length);
+      const added = elementFrom(newItemHtml(entry, adapter, 6).html);
+      feedContainer(adapter).append(added);
+      await settle();
+      expect(hosts(added)).toHaveLength(1);
+      watched?.controller.abort();
+    } finally {
+      debug.mockRestore();
+    }
+  });
+});
+
+test('an adapter none of whose selectors this browser can parse leaves the page untouched', async () => {
+  const { adapter, pageUrl } = loadFixture(entryFor('x'));
+  const debug = jest.spyOn(console, 'debug').mockImplementation(() => undefined);
+  try {
+    const { controller } = watch({ ...adapter, itemSelectors: ['div:unsupported-pseudo(1)'] }, pageUrl);
+    feedContainer(adapter).append(elementFrom(newItemHtml(entryFor('x'), adapter, 7).html));
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    controller.abort();
+  } finally {
+    debug.mockRestore();
+  }
+});
