@@ -20,6 +20,9 @@ export function collapseWhitespace(text: string): string {
 export function normalizedText(element: Element | null | undefined, options: NormalizeOptions = {}): string {
   if (!element) return '';
   const parts: string[] = [];
+  // One query for the controls to leave out, not el.matches() per descendant: under jsdom a
+  // matches() call costs about as much as a whole querySelectorAll over a small item.
+  const skipped = options.skip ? new Set(Array.from(element.querySelectorAll(options.skip))) : null;
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -27,7 +30,7 @@ export function normalizedText(element: Element | null | undefined, options: Nor
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (SKIPPED_TAGS.has(el.tagName)) continue;
-        if (options.skip && el.matches(options.skip)) continue;
+        if (skipped?.has(el)) continue;
         if (el.tagName === 'IMG') {
           parts.push(el.getAttribute('alt') ?? '');
           continue;
@@ -66,5 +69,20 @@ export function absoluteHttpUrl(href: string | null | undefined, base: URL | str
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Visit every element below `root` once, in document order. `visit` returns false to skip an
+ * element's subtree. Adapters read all their hooks in one pass with this instead of one
+ * querySelector per field: each query walks the whole item again, which dominates extraction cost.
+ */
+export function forEachElement(root: Element, visit: (element: Element) => boolean | void): void {
+  const stack: Element[] = [];
+  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    if (visit(element) === false) continue;
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
 }

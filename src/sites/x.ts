@@ -4,7 +4,7 @@
  * Sources for each hook: test/fixtures/SELECTORS.md, section "X".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -22,18 +22,15 @@ const RETWEET_ICON_PREFIXES = [
 
 /**
  * When the icon is missing (X dropped social-context icons from For You in 2023), the label is the
- * only signal left. Lower-case endings or beginnings of "<name> reposted" in the UI locales we ship.
+ * only signal left: endings of "<name> reposted" in the UI locales we ship.
  */
-const REPOSTED_LABELS = [/\breposted$/i, /\bretweeted$/i, /\bheeft gerepost$/i, /\bretweette$/i, /\bhet opnieuw geplaatst$/i];
+const REPOSTED_LABELS = [/\s*\breposted$/i, /\s*\bretweeted$/i, /\s*\bheeft gerepost$/i, /\s*\bretweette$/i];
 
+/** Media testids: photos, video (player and its 2024 inner component), GIFs; all since 2019. */
+const MEDIA_TESTIDS = new Set(['tweetPhoto', 'videoPlayer', 'videoComponent', 'gifPlayer']);
+/** Subtrees with nothing we read: the avatar, the "More" caret, the action bar's buttons. */
+const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet', 'like', 'bookmark']);
 const SHOW_MORE = '[data-testid="tweet-text-show-more-link"]';
-
-const MEDIA = [
-  '[data-testid="tweetPhoto"]', // photos (all UI versions since 2019)
-  '[data-testid="videoPlayer"]', // inline video
-  '[data-testid="videoComponent"]', // video inside the player, 2024+
-  '[data-testid="gifPlayer"]', // animated GIFs
-].join(',');
 
 export const x: SiteAdapter = {
   site: 'x',
@@ -42,52 +39,124 @@ export const x: SiteAdapter = {
     return HOSTS.has(url.hostname);
   },
   itemSelectors: [
-    // Virtualised timeline rows (home, lists, profiles, search) since the 2019 React rewrite;
-    // rows without a tweet (headings, Who to follow, "Show more") are dropped by extract().
+    // Virtualised timeline rows (home, lists, profiles, search, conversations) since the 2019 React
+    // rewrite; rows without a tweet (headings, Who to follow, "Show more") are dropped by extract().
     '[data-testid="cellInnerDiv"]',
     // A bare tweet outside the virtual list (embeds, some modal views).
     'article[data-testid="tweet"]',
   ],
   extract(element, pageUrl) {
-    const article = element.matches('article') ? element : element.querySelector('article');
-    if (!article) return null;
-    if (article.getAttribute('data-testid') !== 'tweet') {
+    const hooks = collectHooks(element);
+    if (!hooks.article) return null;
+    if (hooks.article.getAttribute('data-testid') !== 'tweet') {
       // A tombstone ("This post is unavailable") is an <article> without the tweet testid.
-      return article.querySelector('[data-testid="User-Name"]') ? null : tombstone();
+      return hooks.userNames.length === 0 ? tombstone() : null;
     }
-    return extractTweet(article, pageUrl);
-  },
-  placeControl(item, control) {
-    // In the action bar (reply, repost, like…): X sizes its virtualised rows itself, and a row
-    // that grows under the bar would overlap the next one until X measures it again.
-    const groups = item.querySelectorAll('article [role="group"]');
-    const bar = groups[groups.length - 1];
-    if (bar) bar.append(control);
-    else item.append(control);
+    // A bare tweet (second selector) has its ad wrapper above it.
+    if (element === hooks.article && element.parentElement?.closest('[data-testid="placementTracking"]')) {
+      hooks.inPlacementTracking = true;
+    }
+    return extractTweet(hooks, pageUrl);
   },
 };
 
-function extractTweet(article: Element, pageUrl: URL): Omit<FeedItem, 'site'> {
-  // One pass over the test ids instead of a query per field; the quoted post carries the same ids,
-  // so each hook is taken from outside the quote.
-  const userNames = article.querySelectorAll('[data-testid="User-Name"]');
-  const userName = userNames[0] ?? null;
-  const quoteRoot = findQuoteRoot(article, userNames);
-  const outsideQuote = (el: Element | null): el is Element => !!el && !(quoteRoot && quoteRoot.contains(el));
+/** Everything extract() reads, gathered in one walk of the row (one query per field costs 10x). */
+interface Hooks {
+  article: Element | null;
+  /** An <article> inside the tweet: the quoted post when it is unavailable. */
+  nestedArticle: Element | null;
+  inPlacementTracking: boolean;
+  userNames: Element[];
+  texts: Element[];
+  showMores: Element[];
+  cards: Element[];
+  media: Element[];
+  times: Element[];
+  socialContext: Element | null;
+  firstIcon: Element | null;
+}
 
-  const author = readUserName(userName);
-  const statusLink = findStatusLink(userName, article, quoteRoot);
-  const status = statusLink ? parseStatusHref(statusLink.getAttribute('href'), pageUrl) : null;
-  const time = statusLink?.querySelector('time') ?? null;
+function collectHooks(row: Element): Hooks {
+  const hooks: Hooks = {
+    article: null,
+    nestedArticle: null,
+    inPlacementTracking: false,
+    userNames: [],
+    texts: [],
+    showMores: [],
+    cards: [],
+    media: [],
+    times: [],
+    socialContext: null,
+    firstIcon: null,
+  };
+  const visit = (el: Element): boolean => {
+    const tag = el.localName;
+    if (tag === 'article') {
+      if (hooks.article) {
+        hooks.nestedArticle ??= el;
+        return false;
+      }
+      hooks.article = el;
+    } else if (tag === 'time') {
+      hooks.times.push(el);
+      return false;
+    } else if (tag === 'svg') {
+      hooks.firstIcon ??= el;
+      return false;
+    } else if (tag === 'img') {
+      return false;
+    }
+    const testid = el.getAttribute('data-testid');
+    if (!testid) return true;
+    switch (testid) {
+      case 'User-Name':
+        hooks.userNames.push(el);
+        return true; // it holds the time link
+      case 'tweetText':
+        hooks.texts.push(el);
+        return false;
+      case 'tweet-text-show-more-link':
+        hooks.showMores.push(el);
+        return false;
+      case 'card.wrapper':
+        hooks.cards.push(el);
+        return false;
+      case 'socialContext':
+        hooks.socialContext ??= el;
+        return false;
+      case 'placementTracking':
+        if (!hooks.article) hooks.inPlacementTracking = true;
+        return true;
+      default:
+        if (MEDIA_TESTIDS.has(testid)) {
+          hooks.media.push(el);
+          return false;
+        }
+        return !SKIPPED_TESTIDS.has(testid);
+    }
+  };
+  if (visit(row)) forEachElement(row, visit);
+  return hooks;
+}
 
-  const textElement = firstOutside(article.querySelectorAll('[data-testid="tweetText"]'), outsideQuote);
-  const showMore = firstOutside(article.querySelectorAll(SHOW_MORE), outsideQuote);
+function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
+  // The quoted post carries the same testids, so each hook is taken from outside the quote.
+  const quoteRoot = findQuoteRoot(hooks);
+  const outside = (el: Element): boolean => !(quoteRoot && quoteRoot.contains(el));
+  const firstOutside = (list: Element[]): Element | null => list.find(outside) ?? null;
 
-  const card = firstOutside(article.querySelectorAll('[data-testid="card.wrapper"]'), outsideQuote);
+  const author = readUserName(hooks.userNames[0]);
+  // The permalink is the link around <time>: in User-Name on timelines, lower down on a
+  // conversation's focused tweet.
+  const time = firstOutside(hooks.times);
+  const status = statusOf(time, pageUrl);
+
+  const textElement = firstOutside(hooks.texts);
+  const card = firstOutside(hooks.cards);
   const cardLink = card?.querySelector('a[href]') ?? null;
   const linkUrl = absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
-
-  const repost = readRepost(article, pageUrl);
+  const repost = readRepost(hooks, pageUrl);
 
   return {
     id: status?.id ?? null,
@@ -96,19 +165,19 @@ function extractTweet(article: Element, pageUrl: URL): Omit<FeedItem, 'site'> {
     authorHandle: author.handle,
     title: null,
     text: normalizedText(textElement, { skip: SHOW_MORE }),
-    textTruncated: !!showMore,
+    textTruncated: firstOutside(hooks.showMores) !== null,
     timestamp: timeOf(time, status?.id ?? null),
     timestampText: textOrNull(time),
     linkUrl,
     linkTitle: card ? cardTitle(card) : null,
-    hasMedia: firstOutside(article.querySelectorAll(MEDIA), outsideQuote) !== null,
+    hasMedia: firstOutside(hooks.media) !== null,
     isRepost: repost.isRepost,
     repostedBy: repost.by && repost.by.handle !== author.handle ? repost.by : null,
     repostId: null,
     // Ads sit in a placementTracking wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the
     // visible "Ad"/"Promoted" label is translated, the wrapper is not.
-    isAd: !!article.closest('[data-testid="placementTracking"]'),
-    quoted: quoteRoot ? readQuote(quoteRoot, pageUrl) : null,
+    isAd: hooks.inPlacementTracking,
+    quoted: quoteRoot ? readQuote(quoteRoot, hooks, pageUrl) : null,
     unavailable: false,
   };
 }
@@ -136,41 +205,35 @@ function tombstone(): Omit<FeedItem, 'site'> {
   };
 }
 
-function firstOutside(list: NodeListOf<Element>, keep: (el: Element | null) => el is Element): Element | null {
-  for (const el of Array.from(list)) if (keep(el)) return el;
-  return null;
-}
-
 /**
  * The quoted post: a `div[role=link]` holding a second User-Name (it has no /status/ link of its
  * own), or a nested <article> when the quoted post is unavailable.
  */
-function findQuoteRoot(article: Element, userNames: NodeListOf<Element>): Element | null {
-  const second = userNames[1];
-  if (second) {
+function findQuoteRoot(hooks: Hooks): Element | null {
+  const second = hooks.userNames[1];
+  if (second && hooks.article) {
     const root = second.closest('div[role="link"]');
-    if (root && article.contains(root) && root !== article) return root;
+    if (root && root !== hooks.article && hooks.article.contains(root)) return root;
   }
-  const nested = article.querySelector('article');
-  return nested ?? null;
+  return hooks.nestedArticle;
 }
 
-function readQuote(root: Element, pageUrl: URL): QuotedItem {
-  const userName = root.querySelector('[data-testid="User-Name"]');
+function readQuote(root: Element, hooks: Hooks, pageUrl: URL): QuotedItem {
+  const inQuote = (el: Element): boolean => root.contains(el);
+  const userName = hooks.userNames.find(inQuote);
   if (!userName) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
   const author = readUserName(userName);
-  const link = root.querySelector('a[href*="/status/"]');
-  const status = link ? parseStatusHref(link.getAttribute('href'), pageUrl) : null;
-  const time = root.querySelector('time');
+  const time = hooks.times.find(inQuote) ?? null;
+  const status = statusOf(time, pageUrl);
   return {
     id: status?.id ?? null,
     permalink: status?.permalink ?? null,
     authorName: author.name,
     authorHandle: author.handle,
     title: null,
-    text: normalizedText(root.querySelector('[data-testid="tweetText"]'), { skip: SHOW_MORE }),
+    text: normalizedText(hooks.texts.find(inQuote), { skip: SHOW_MORE }),
     timestamp: timeOf(time, status?.id ?? null),
     unavailable: false,
   };
@@ -178,26 +241,18 @@ function readQuote(root: Element, pageUrl: URL): QuotedItem {
 
 /**
  * User-Name holds the display name (first block) and "@handle · time" (second block). The handle
- * is the text starting with "@"; the profile link is the fallback (quotes render no links).
+ * is the "@" text after the name (a display name may itself contain "@"); the profile link is
+ * the fallback.
  */
-function readUserName(userName: Element | null): PersonRef {
+function readUserName(userName: Element | undefined): PersonRef {
   if (!userName) return { name: null, handle: null };
-  const name = textOrNull(userName.firstElementChild);
+  const nameBlock = userName.firstElementChild;
   let handle: string | null = null;
-  const handleLink = userName.querySelector('a[tabindex="-1"]');
-  const handleText = normalizedText(handleLink);
-  if (handleText.startsWith('@')) handle = handleText.slice(1);
-  if (!handle) {
-    for (const span of Array.from(userName.querySelectorAll('span'))) {
-      const text = span.textContent?.trim() ?? '';
-      if (text.startsWith('@') && !span.querySelector('span')) {
-        handle = text.slice(1);
-        break;
-      }
-    }
+  for (let block = nameBlock?.nextElementSibling; block && !handle; block = block.nextElementSibling) {
+    handle = /@([A-Za-z0-9_]{1,50})/.exec(block.textContent ?? '')?.[1] ?? null;
   }
-  if (!handle) handle = profileHandle(userName.querySelector('a[href]')?.getAttribute('href'));
-  return { name, handle };
+  handle ??= profileHandle(userName.querySelector('a[href]')?.getAttribute('href'));
+  return { name: textOrNull(nameBlock), handle };
 }
 
 function profileHandle(href: string | null | undefined): string | null {
@@ -205,14 +260,9 @@ function profileHandle(href: string | null | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** The permalink: the link around <time> in User-Name; conversation pages put it lower down. */
-function findStatusLink(userName: Element | null, article: Element, quoteRoot: Element | null): Element | null {
-  const inHeader = userName?.querySelector('a[href*="/status/"]');
-  if (inHeader) return inHeader;
-  for (const time of Array.from(article.querySelectorAll('a[href*="/status/"] > time'))) {
-    if (!quoteRoot || !quoteRoot.contains(time)) return time.parentElement;
-  }
-  return null;
+function statusOf(time: Element | null, pageUrl: URL): { id: string; permalink: string } | null {
+  const link = time?.parentElement?.closest('a[href*="/status/"]');
+  return link ? parseStatusHref(link.getAttribute('href'), pageUrl) : null;
 }
 
 function parseStatusHref(href: string | null, pageUrl: URL): { id: string; permalink: string } | null {
@@ -237,23 +287,23 @@ function timeOf(time: Element | null, id: string | null): string | null {
   return id ? snowflakeTime(id) : null;
 }
 
-function snowflakeTime(id: string): string | null {
+export function snowflakeTime(id: string): string | null {
   if (!/^\d{15,20}$/.test(id)) return null;
   const ms = Number((BigInt(id) >> 22n) + SNOWFLAKE_EPOCH_MS);
   return new Date(ms).toISOString();
 }
 
-function readRepost(article: Element, pageUrl: URL): { isRepost: boolean; by: PersonRef | null } {
-  const context = article.querySelector('[data-testid="socialContext"]');
+function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: PersonRef | null } {
+  const context = hooks.socialContext;
   if (!context) return { isRepost: false, by: null };
-  // The icon is the first one in the tweet: it sits in the social-context row above the avatar.
-  const iconPath = article.querySelector('svg path')?.getAttribute('d') ?? '';
+  // The first icon in the tweet sits in the social-context row above the avatar.
+  const iconPath = hooks.firstIcon?.querySelector('path')?.getAttribute('d') ?? '';
   const label = normalizedText(context);
   const isRepost =
     RETWEET_ICON_PREFIXES.some((prefix) => iconPath.startsWith(prefix)) || REPOSTED_LABELS.some((re) => re.test(label));
   if (!isRepost) return { isRepost: false, by: null };
   const link = context.closest('a[href]');
-  const handle = profileHandle(link ? new URL(link.getAttribute('href') ?? '', pageUrl).pathname : null);
+  const handle = link ? profileHandle(new URL(link.getAttribute('href') ?? '', pageUrl).pathname) : null;
   // The name is its own span inside "<name> reposted"; the rest of the label is translated.
   const name =
     textOrNull(context.firstElementChild) ?? (REPOSTED_LABELS.reduce((rest, re) => rest.replace(re, ''), label).trim() || null);
@@ -277,7 +327,7 @@ function cardTitle(card: Element): string | null {
 /** The first link in the text that leaves X (hashtags and mentions are relative links). */
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
-  for (const anchor of Array.from(textElement.querySelectorAll('a[href]'))) {
+  for (const anchor of Array.from(textElement.getElementsByTagName('a'))) {
     const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
