@@ -9,16 +9,25 @@ import type { FeedItem, PersonRef, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
 
-const PROFILE_NAME = '[data-ad-rendering-role="profile_name"]';
-const MESSAGE = '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]';
+// Tag-qualified first: jsdom (and browsers, less so) match `div[attr]` far faster than `[attr]`.
+const PROFILE_NAME = ['div[data-ad-rendering-role="profile_name"]', '[data-ad-rendering-role="profile_name"]'] as const;
+const MESSAGE = [
+  // 2024-26: story_message wraps the preview divs.
+  'div[data-ad-rendering-role="story_message"]',
+  // Older units and ads previews without the rendering role.
+  'div[data-ad-preview="message"], div[data-ad-comet-preview="message"]',
+  '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
+] as const;
 /** "See more" is a role=button inside the message, and the text really is cut off. */
 const SEE_MORE = '[role="button"]';
-const SPONSORED_LINK = 'a[href*="/ads/about"], a[attributionsrc^="/privacy_sandbox/comet/register/source/"]';
 /** Ads' tracking tokens are much longer than organic ones (clean-my-feeds: ≥ 311 chars in News Feed). */
 const SPONSORED_CFT_LENGTH = 311;
 /** Shared content that is gone; the attachment then has no author. Text is the only signal. */
 const UNAVAILABLE_NOTICE = /content isn.t available|content is not available|inhoud is momenteel niet beschikbaar|inhoud is niet beschikbaar|inhalt ist (momentan )?nicht verfügbar|contenu n.est pas disponible|contenido no está disponible/i;
-const MEDIA = 'a[href*="/photo"] img, a[href*="/photos/"] img, a[href*="/videos/"], a[href*="/reel/"], a[href*="/watch/"], video, img[alt^="May be an image"], img[alt^="Afbeelding met"]';
+/** Links to attached media (photo viewer, videos, reels). */
+const MEDIA_HREF = /\/(photo|photos|videos|reel|watch)\b/;
+/** Facebook's automatic alt text on attached photos. */
+const MEDIA_ALT = /^(May be an image|Afbeelding met|Kan een afbeelding zijn|Peut être une image|Könnte ein Bild)/;
 
 /** Tracking parameters Facebook adds to every in-app link. */
 function withoutTracking(url: URL): string {
@@ -85,13 +94,13 @@ interface Header {
 }
 
 function readHeader(profile: Element, base: URL): Header {
-  const links = Array.from(profile.querySelectorAll('a[href]'));
+  const links = Array.from(profile.getElementsByTagName('a'));
   const authorLink = links.find((a) => (a.textContent ?? '').trim() !== '') ?? links[0] ?? null;
   // The time link sits next to the profile-name block, inside the same header column.
   let timeLink: Element | null = null;
   const column = profile.parentElement;
   if (column) {
-    for (const anchor of Array.from(column.querySelectorAll('a'))) {
+    for (const anchor of Array.from(column.getElementsByTagName('a'))) {
       if (profile.contains(anchor)) continue;
       timeLink = anchor;
       break;
@@ -105,18 +114,59 @@ function readHeader(profile: Element, base: URL): Header {
   };
 }
 
-function isSponsored(item: Element): boolean {
-  if (item.querySelector(SPONSORED_LINK)) return true;
-  for (const anchor of Array.from(item.querySelectorAll('a[href*="__cft__"]'))) {
-    const cft = anchor.getAttribute('href')?.match(/__cft__(?:\[0\]|%5B0%5D)=([^&]+)/)?.[1];
+/** Every link of the unit, read once: sponsored signals, outbound links and media all come from here. */
+interface Anchor {
+  element: Element;
+  href: string;
+}
+
+function anchorsOf(item: Element): Anchor[] {
+  const anchors: Anchor[] = [];
+  const collection = item.getElementsByTagName('a');
+  for (let i = 0; i < collection.length; i++) {
+    // item(i), not [i]: indexed access goes through a slow proxy in jsdom.
+    const element = collection.item(i)!;
+    anchors.push({ element, href: element.getAttribute('href') ?? '' });
+  }
+  return anchors;
+}
+
+function isSponsored(anchors: Anchor[]): boolean {
+  for (const { element, href } of anchors) {
+    if (href.includes('/ads/about')) return true;
+    if (element.getAttribute('attributionsrc')?.startsWith('/privacy_sandbox/comet/register/source/')) return true;
+    const cft = href.match(/__cft__(?:\[0\]|%5B0%5D)=([^&]+)/)?.[1];
     if (cft && cft.length >= SPONSORED_CFT_LENGTH) return true;
   }
   return false;
 }
 
+function hasAttachedMedia(item: Element, anchors: Anchor[]): boolean {
+  if (item.getElementsByTagName('video').length > 0) return true;
+  for (const { element, href } of anchors) {
+    if (MEDIA_HREF.test(href) && (element.getElementsByTagName('img').length > 0 || /\/(videos|reel|watch)\b/.test(href))) return true;
+  }
+  const images = item.getElementsByTagName('img');
+  for (let i = 0; i < images.length; i++) {
+    if (MEDIA_ALT.test(images.item(i)?.getAttribute('alt') ?? '')) return true;
+  }
+  return false;
+}
+
+/** Elements matching the first alternative that matches anything. */
+function allOfFirst(root: Element, alternatives: readonly string[]): Element[] {
+  for (const selector of alternatives) {
+    const found = root.querySelectorAll(selector);
+    if (found.length > 0) return Array.from(found);
+  }
+  return [];
+}
+
 /** Outermost message containers in document order (the preview divs nest inside story_message). */
 function messages(item: Element): Element[] {
-  return Array.from(item.querySelectorAll(MESSAGE)).filter((el) => !el.parentElement?.closest(MESSAGE) || !item.contains(el.parentElement.closest(MESSAGE)));
+  const found = allOfFirst(item, MESSAGE);
+  if (found.length < 2) return found;
+  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
 }
 
 function readMessage(message: Element | null): { text: string; truncated: boolean } {
@@ -139,10 +189,12 @@ function precedes(a: Node, b: Node): boolean {
 }
 
 /** The link card (or first outbound link) and its title, outside the message text when possible. */
-function readLink(item: Element, base: URL, messageElements: Element[]): { linkUrl: string | null; linkTitle: string | null } {
+function readLink(anchors: Anchor[], base: URL, messageElements: Element[]): { linkUrl: string | null; linkTitle: string | null } {
   let inText: string | null = null;
-  for (const anchor of Array.from(item.querySelectorAll('a[href]'))) {
-    const url = outboundUrl(anchor.getAttribute('href'), base);
+  for (const { element: anchor, href } of anchors) {
+    // In-app links (profiles, permalinks, hashtags) are relative or on facebook.com: skip cheaply.
+    if (!href.startsWith('http') || (href.includes('www.facebook.com/') && !href.includes('l.php'))) continue;
+    const url = outboundUrl(href, base);
     if (!url) continue;
     if (messageElements.some((message) => message.contains(anchor))) {
       inText ??= url;
@@ -157,26 +209,27 @@ function readLink(item: Element, base: URL, messageElements: Element[]): { linkU
 }
 
 function extractPost(item: Element, base: URL): Extracted | null {
-  const profiles = Array.from(item.querySelectorAll(PROFILE_NAME));
+  const profiles = allOfFirst(item, PROFILE_NAME);
   const messageElements = messages(item);
   // Loading skeletons and empty virtualised shells: no author, no message.
-  if (profiles.length === 0 && messageElements.length === 0) return null;
-  if (item.querySelector('[data-visualcompletion="loading-state"]') && profiles.length === 0) return null;
+  if (profiles.length === 0 && (messageElements.length === 0 || item.querySelector('div[data-visualcompletion="loading-state"]'))) return null;
+  const anchors = anchorsOf(item);
 
   const headers = profiles.map((profile) => readHeader(profile, base));
-  const isAd = isSponsored(item);
+  const isAd = isSponsored(anchors);
   const outer = headers[0] ?? null;
   // A share renders the sharer's header and then the original with its own header.
   const original = headers.length >= 2 ? headers[1]! : null;
-  const unavailableShare = !original && hasUnavailableNotice(item, messageElements);
 
   const sharerMessage = original ? messageElements.find((m) => precedes(m, original.profile)) ?? null : null;
   const contentMessage = original ? messageElements.find((m) => precedes(original.profile, m)) ?? null : messageElements[0] ?? null;
 
   const outerPost = outer ? postFromHref(outer.timeLink?.getAttribute('href'), base) : null;
   const outerLabel = outer?.timeLink ? outer.timeLink.getAttribute('aria-label')?.trim() || textOrNull(outer.timeLink) : null;
-  const link = readLink(item, base, messageElements);
-  const hasMedia = !!item.querySelector(MEDIA);
+  const link = readLink(anchors, base, messageElements);
+  const hasMedia = hasAttachedMedia(item, anchors);
+  // The notice replaces the whole attachment, so a unit with a card or media cannot be one.
+  const unavailableShare = !original && !hasMedia && link.linkUrl === null && hasUnavailableNotice(item, messageElements);
 
   const common = {
     title: null,
