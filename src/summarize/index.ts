@@ -11,7 +11,8 @@
 //   questions or calls to action, so we do not use the news "lead" prior. Headings, hooks,
 //   questions and calls to action are damped; explicit summary cues (TL;DR, Kortom) are lifted.
 // - Ties break on position, so output is deterministic.
-import { detectLanguage } from './language';
+import { detectLanguageOfWords, SAMPLE_WORDS } from './language';
+import { wordsWithCase } from './tokenize';
 import { rankKeywords, type KeywordCandidate } from './keywords';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { sentenceInfos } from './segment';
@@ -29,14 +30,29 @@ export type { Keyword, Lang, SummarizeOptions, Summary } from './types';
 export const DEFAULT_MAX_SENTENCES = 3;
 export const DEFAULT_MAX_WORDS = 60;
 
+/** The first `n` words of the sentences, lower-cased. */
+function firstWords(tokens: ReadonlyArray<ReturnType<typeof wordsWithCase>>, n: number): string[] {
+  const out: string[] = [];
+  for (const sentence of tokens) {
+    for (const { word } of sentence) {
+      if (out.length >= n) return out;
+      out.push(word.toLowerCase());
+    }
+  }
+  return out;
+}
+
 export function summarize(text: string, opts: SummarizeOptions = {}, params: RankParams = DEFAULT_PARAMS): Summary {
-  const lang = opts.lang ?? detectLanguage(text);
   const maxSentences = opts.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
-  const infos = sentenceInfos(text, lang);
+  // Split and tokenize once; the language comes from the same tokens (segmentation does not
+  // depend on it).
+  const infos = sentenceInfos(text);
   const sentences = infos.map((s) => s.text);
+  const tokens = infos.map((s) => wordsWithCase(s.text));
+  const lang = opts.lang ?? detectLanguageOfWords(firstWords(tokens, SAMPLE_WORDS));
   const words: KeywordCandidate[] = [];
-  const features = sentenceFeatures(infos, lang, params, words);
+  const features = sentenceFeatures(infos, lang, params, words, tokens);
   const scores = scoreSentences(features, params);
   const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
   const keywords = rankKeywords(words, 8).map((k) => k.surface);

@@ -8,14 +8,19 @@ import type { Keyword, Lang } from './types';
 
 /** A word that can be a keyword: letters only, at least 3 of them, not a stopword. */
 export const isContentWord = (lower: string, lang: Lang): boolean =>
-  lower.length >= 3 && !/\p{N}/u.test(lower) && !isStopwordLower(lower, lang);
+  lower.length >= 3 && !DIGIT.test(lower) && !isStopwordLower(lower, lang);
+
+// Hot-path checks below avoid Unicode property escapes, which cost more per call: a word is
+// upper-case where its lower-case form differs, and tokens only hold letters, marks and digits.
+const DIGIT = /\d/;
+const startsUpper = (word: string, lower: string): boolean => word.charCodeAt(0) !== lower.charCodeAt(0);
 
 /**
  * The grouping key of a content word: its stem, except for acronyms ("AWS", "NS", "KNMI"), which
  * are names rather than inflected words (Porter would make "aw" of "AWS").
  */
 export const termKey = (word: string, lower: string, lang: Lang): string =>
-  word.length <= 5 && /^\p{Lu}{2,5}$/u.test(word) ? lower : stem(lower, lang);
+  word.length >= 2 && word.length <= 5 && word !== lower && word === word.toUpperCase() ? lower : stem(lower, lang);
 
 /** A content word as met in running text, with what matters for keyword weight. */
 export interface KeywordCandidate {
@@ -27,15 +32,20 @@ export interface KeywordCandidate {
 }
 
 /** Is the word at `index` of `text` capitalised somewhere other than at a sentence start? */
-export const isCapitalisedInside = (text: string, word: string, index: number): boolean =>
-  index > 0 && /^\p{Lu}/u.test(word) && !/[.!?:\n]["'‘“(]?\s*$/u.test(text.slice(Math.max(0, index - 4), index));
+export const isCapitalisedInside = (text: string, word: string, index: number, lower = word.toLowerCase()): boolean => {
+  if (index === 0 || !startsUpper(word, lower)) return false;
+  // Walk back over spaces and opening quotes to the previous real character.
+  let i = index - 1;
+  while (i >= 0 && ' \t"\'‘“('.includes(text[i]!)) i--;
+  return i >= 0 && !'.!?:\n'.includes(text[i]!);
+};
 
 export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
   const candidates: KeywordCandidate[] = [];
   for (const { word, hashtag, index } of wordsWithCase(text)) {
     const lower = word.toLowerCase();
     if (!isContentWord(lower, lang)) continue;
-    candidates.push({ word, key: termKey(word, lower, lang), hashtag, capitalised: isCapitalisedInside(text, word, index) });
+    candidates.push({ word, key: termKey(word, lower, lang), hashtag, capitalised: isCapitalisedInside(text, word, index, lower) });
   }
   return rankKeywords(candidates, max);
 }

@@ -33,11 +33,19 @@ const countMatches = (re: RegExp, s: string): number => {
 const SAMPLE_CHARS = 800;
 
 export function detectLanguage(text: string): Lang {
+  return detectLanguageOfWords(tokenize(text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text));
+}
+
+/** About as many words as SAMPLE_CHARS holds. */
+export const SAMPLE_WORDS = 120;
+
+/** detectLanguage for text already tokenized (lower-case words, links and handles removed). */
+export function detectLanguageOfWords(words: readonly string[]): Lang {
   let en = 0;
   let nl = 0;
   let other = 0;
   const candidates: string[] = [];
-  for (const word of tokenize(text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)) {
+  for (const word of words.length > SAMPLE_WORDS ? words.slice(0, SAMPLE_WORDS) : words) {
     if (/\p{N}/u.test(word)) continue;
     if (!/^[a-zà-ÿ']+$/.test(word)) {
       // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.

@@ -58,16 +58,28 @@ export const DEFAULT_PARAMS: RankParams = {
 
 const TRAILING_TAGS = /(?:\s*[#@][\p{L}\p{N}_]+)+\s*$/u;
 
-const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+/** Whitespace-separated words, as the budget counts them. */
+const wordCount = (s: string): number => {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+};
 
-const HOOK = /🧵|👇|\b(a thread|thread|draadje|here'?s (what|how|why)|hieronder)\b/iu;
+// Cue patterns run on the lower-cased sentence without the u and i flags: the sentence is
+// lower-cased once, and ASCII-only patterns are several times cheaper per call.
+const HOOK = /🧵|👇|\b(?:a thread|thread|draadje|here'?s (?:what|how|why)|hieronder)\b/;
 const CALL_TO_ACTION =
-  /\b(thoughts\?|what do you think|curious (what|how)|follow (me|for)|like and share|link in (bio|comments)|happy to answer|ask me anything|wat vinden jullie|wat denken jullie|ben benieuwd|volg (me|voor)|reacties welkom)\b/iu;
+  /\bthoughts\?|\b(?:what do you think|curious (?:what|how)|follow (?:me|for)|like and share|link in (?:bio|comments)|happy to answer|ask me anything|wat vinden jullie|wat denken jullie|ben benieuwd|volg (?:me|voor)|reacties welkom)\b/;
 /** Phrases with which authors announce their own summary, in both languages. */
 const SUMMARY_CUE =
-  /^(?:\S+\s+){0,3}?(?:tl;?dr|in short|in summary|to sum up|summary|bottom line|the lesson|lessons?|learned|takeaways?|conclusion|kortom|samengevat|samenvatting|conclusie|de les|al met al|geleerd)\b/iu;
+  /^(?:\S+\s+){0,3}?(?:tl;?dr|in short|in summary|to sum up|summary|bottom line|the lesson|lessons?|learned|takeaways?|conclusion|kortom|samengevat|samenvatting|conclusie|de les|al met al|geleerd)\b/;
 /** A pointer to elsewhere ("More info: https://…", "Lees meer op …") rather than content. */
-const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/iu;
+const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/;
 
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
 
@@ -78,6 +90,8 @@ export function sentenceFeatures(
   p: RankParams = DEFAULT_PARAMS,
   /** Receives every content word in text order, for keywords, so the text is tokenized once. */
   words: KeywordCandidate[] = [],
+  /** The words of each sentence when the caller has them already. */
+  tokens: ReadonlyArray<ReturnType<typeof wordsWithCase>> = [],
 ): SentenceFeatures[] {
   let bodyStart = -1;
   return sentences.map(({ text, hadMarker }, index) => {
@@ -86,12 +100,12 @@ export function sentenceFeatures(
     const names = new Set<string>();
     // Hashtags after the last word ("… naam. #schaatsen #Thialf") label the post; they count
     // towards the item's topic but do not make their sentence more relevant.
-    const body = text.replace(TRAILING_TAGS, '').length;
-    for (const { word, hashtag, index: at } of wordsWithCase(text)) {
+    const body = text.includes('#') || text.includes('@') ? text.replace(TRAILING_TAGS, '').length : text.length;
+    for (const { word, hashtag, index: at } of tokens[index] ?? wordsWithCase(text)) {
       const lower = word.toLowerCase();
       if (!isContentWord(lower, lang)) continue;
       const s = termKey(word, lower, lang);
-      const capitalised = isCapitalisedInside(text, word, at);
+      const capitalised = isCapitalisedInside(text, word, at, lower);
       words.push({ word, key: s, hashtag, capitalised });
       const into = at >= body ? tags : stems;
       into.set(s, (into.get(s) ?? 0) + 1);
@@ -100,14 +114,15 @@ export function sentenceFeatures(
     const wordTotal = wordCount(text);
     let prior = 1;
     const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (/:$/u.test(text) && wordTotal <= 5);
-    const hook = (index <= 1 && HOOK.test(text)) || (index === 0 && hadMarker);
+    const lowerText = text.toLowerCase();
+    const hook = (index <= 1 && HOOK.test(lowerText)) || (index === 0 && hadMarker);
     if (heading) prior *= p.heading;
     if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
     if (hook) prior *= p.hook;
-    if (CALL_TO_ACTION.test(text)) prior *= p.callToAction;
-    if (SUMMARY_CUE.test(text)) prior *= p.summaryCue;
+    if (CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
+    if (SUMMARY_CUE.test(lowerText)) prior *= p.summaryCue;
     if (wordTotal < 6) prior *= p.short;
-    if (LINK_TEASER.test(text) && stems.size < 8) prior *= p.callToAction;
+    if (LINK_TEASER.test(lowerText) && stems.size < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
     if (!heading && !hook && bodyStart < 0 && wordTotal >= 6) bodyStart = index;
