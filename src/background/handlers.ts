@@ -10,11 +10,13 @@ import { adapterFor } from '../sites';
 import type { StroomDatabase } from '../store/db';
 import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemStatus } from '../store/items';
 import type { Handlers, SenderInfo } from './router';
+import { summaryFields } from './summaries';
 
-/** Build the record to store: canonical URLs, key, savedAt, unread. */
+/** Build the record to store: canonical URLs, key, savedAt, unread, and its summary. */
 export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number): StoredItem {
   return {
     ...item,
+    ...summaryFields(item),
     permalink: item.permalink === null ? null : canonicalUrl(item.permalink),
     linkUrl: item.linkUrl === null ? null : canonicalUrl(item.linkUrl),
     quoted: item.quoted && { ...item.quoted, permalink: item.quoted.permalink === null ? null : canonicalUrl(item.quoted.permalink) },

@@ -9,9 +9,10 @@
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { StoredItem } from '../core/items';
+import type { Digest } from '../digest/types';
 
 export const DB_NAME = 'stroom';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StroomDB extends DBSchema {
   items: {
@@ -28,6 +29,19 @@ export interface StroomDB extends DBSchema {
       statusSavedAt: [string, number];
     };
   };
+  /** Version 2: one digest per local day. */
+  digests: {
+    key: string;
+    value: StoredDigest;
+  };
+}
+
+/** A built digest, kept so past days can be browsed. */
+export interface StoredDigest {
+  /** The user's local day, "YYYY-MM-DD". */
+  day: string;
+  builtAt: number;
+  digest: Digest;
 }
 
 export type StroomDatabase = IDBPDatabase<StroomDB>;
@@ -42,6 +56,12 @@ export function openStroomDB(name: string = DB_NAME): Promise<StroomDatabase> {
         items.createIndex('site', 'site');
         items.createIndex('status', 'status');
         items.createIndex('statusSavedAt', ['status', 'savedAt']);
+      }
+      // Version 2: digests by day. Items saved before summaries existed are summarised after
+      // the upgrade by the background's backfill (src/background/backfill.ts), outside any
+      // versionchange transaction, so a large library never stalls the upgrade.
+      if (oldVersion < 2) {
+        db.createObjectStore('digests', { keyPath: 'day' });
       }
     },
     blocking(_currentVersion, _blockedVersion, event) {

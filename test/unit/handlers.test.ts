@@ -2,6 +2,7 @@
  * The background's handlers (src/background/handlers.ts) on fake IndexedDB, always through
  * `route` so validation and sender checks are part of every call, as in the real worker.
  */
+import { summaryFields } from '../../src/background/summaries';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { createHandlers } from '../../src/background/handlers';
 import { route } from '../../src/background/router';
@@ -53,7 +54,17 @@ describe('save-item', () => {
     const { send, all } = await fresh();
     const reply = await send('save-item', saveFrom(first), ON_X);
     expect(reply).toEqual({ ok: true, value: { key: `x:${first.id}`, savedAt: 1_700_000_001_000, created: true } });
-    expect(await all()).toEqual([{ ...first, key: `x:${first.id}`, savedAt: 1_700_000_001_000, status: 'unread' }]);
+    expect(await all()).toEqual([{ ...first, ...summaryFields(first), key: `x:${first.id}`, savedAt: 1_700_000_001_000, status: 'unread' }]);
+  });
+
+  test('stores a summary, keywords and language computed from the text', async () => {
+    const { send, all } = await fresh();
+    await send('save-item', saveFrom(first), ON_X);
+    const [stored] = await all();
+    expect(stored?.lang).toBe('nl');
+    expect(stored?.summary?.length).toBeGreaterThan(0);
+    for (const sentence of stored?.summary ?? []) expect(first.text).toContain(sentence);
+    expect(stored?.keywords).toContain('Amstel');
   });
 
   test('is idempotent per (site, id): the second save keeps the first record and savedAt', async () => {

@@ -52,6 +52,24 @@ interface OlderVersion {
 const OLDER_VERSIONS: OlderVersion[] = [
   // Version 0: Stroom was never installed; nothing exists yet.
   { version: 0, create: async () => [] },
+  // Version 1 (Stroom 0.1): the items store and its indexes, records without summaries.
+  {
+    version: 1,
+    create: async (name) => {
+      const db = await openDB(name, 1, {
+        upgrade(v1) {
+          const items = v1.createObjectStore('items', { keyPath: 'key' });
+          items.createIndex('savedAt', 'savedAt');
+          items.createIndex('site', 'site');
+          items.createIndex('status', 'status');
+          items.createIndex('statusSavedAt', ['status', 'savedAt']);
+        },
+      });
+      await db.add('items', V1_ITEM);
+      db.close();
+      return [V1_ITEM];
+    },
+  },
 ];
 
 test.each(OLDER_VERSIONS.map((older) => [older.version, older] as const))(
@@ -61,7 +79,8 @@ test.each(OLDER_VERSIONS.map((older) => [older.version, older] as const))(
     const records = await older.create(name);
     const db = await openStroomDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['items']);
+    expect([...db.objectStoreNames]).toEqual(['digests', 'items']);
+    expect(db.transaction('digests').store.keyPath).toBe('day');
     expect([...db.transaction('items').store.indexNames].sort()).toEqual(['savedAt', 'site', 'status', 'statusSavedAt']);
     expect(await db.getAll('items')).toEqual(records);
     db.close();

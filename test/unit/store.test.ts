@@ -52,16 +52,16 @@ async function putAll(db: StroomDatabase, items: StoredItem[]): Promise<void> {
   await Promise.all([...items.map((entry) => tx.store.add(entry)), tx.done]);
 }
 
-describe('schema, version 1', () => {
+describe('schema, version 2', () => {
   test('the default database is "stroom" at the current version', () => {
     expect(DB_NAME).toBe('stroom');
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
   });
 
   test('has the items store keyed by `key` with the savedAt, site, status and statusSavedAt indexes', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['items']);
+    expect([...db.objectStoreNames]).toEqual(['digests', 'items']);
     const store = db.transaction('items').store;
     expect(store.keyPath).toBe('key');
     expect(store.autoIncrement).toBe(false);
