@@ -252,11 +252,12 @@ function timeOf(time: Element | null, id: string | null): string | null {
   return null;
 }
 
-/** The first link in the text that is not a mention or hashtag. */
+/** The first link in the text that leaves the fediverse conversation. */
 function firstExternalLink(content: Element | null, pageUrl: URL): string | null {
   if (!content) return null;
   for (const anchor of Array.from(content.querySelectorAll('a[href]'))) {
-    if (anchor.classList.contains('mention') || anchor.closest('.h-card')) continue;
+    // Mentions, hashtags and the 4.5 "RE: <quoted post>" fallback line are not outbound links.
+    if (anchor.classList.contains('mention') || anchor.closest('.h-card, .quote-inline')) continue;
     const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
     if (url) return url;
   }
