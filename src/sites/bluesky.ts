@@ -1,31 +1,32 @@
 /**
  * Bluesky web app (bsky.app). The hooks are the app's own e2e testIDs (`feedItem-by-<handle>`,
- * `postText`, `contentHider-post`) and URL shapes (`/profile/<handle|did>/post/<rkey>`), which
+ * `postText`, `userAvatarImage`) and URL shapes (`/profile/<handle|did>/post/<rkey>`), which
  * rarely change; visible labels ("Reposted by", dates) are localized, so they are last resorts.
  * Sources: test/fixtures/SELECTORS.md, section "Bluesky".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
 
 const POST_PATH = /^\/profile\/([^/]+)\/post\/([^/?#]+)/;
 const PROFILE_PATH = /^\/profile\/([^/?#]+)\/?$/;
 /** DIDs appear in CDN paths: cdn.bsky.app/img/<size>/plain/<did>/<cid>, video.bsky.app/watch/<did>/. */
-const DID_IN_URL = /\/(?:plain|watch)\/(did:[a-z]+:[A-Za-z0-9._:%-]+)\//;
+const DID_IN_URL = /\/(?:plain|watch)\/(did(?::|%3A)[a-z]+(?::|%3A)[A-Za-z0-9._:%-]+)\//;
+const MEDIA_URL = /\/img\/feed_(?:thumbnail|fullsize)\//;
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
 /** "Reposted by <name>" in the UI locales we read; the name follows the prefix. */
 const REPOSTED_BY = /^(?:Reposted by|Gerepost door|Repostet von|Republié par|Reposteado por|Repostado por)\s+/i;
-/** QuoteEmbed placeholders for a quoted post that cannot be shown (PostPlaceholder). */
-const UNAVAILABLE_QUOTE = /^(?:Deleted|Blocked|Removed by author|Post not found|Verwijderd|Geblokkeerd|Verwijderd door auteur)$/i;
+/** QuoteEmbed placeholders (PostPlaceholder: info icon + one line) for a quote that cannot be shown. */
+const UNAVAILABLE_QUOTE =
+  /^(?:Deleted|Deleted post|Blocked|Blocked post|Removed by author|Post not found|Verwijderd|Geblokkeerd|Verwijderd door auteur|Bericht niet gevonden)$/i;
 
 /** UserAvatar renders an image, or the default-avatar SVG when the account has none. */
-const AVATAR = '[data-testid="userAvatarImage"], [data-testid="userAvatarFallback"]';
+const AVATAR_TESTIDS = new Set(['userAvatarImage', 'userAvatarFallback']);
 const POST_TEXT = '[data-testid="postText"]';
 /** Quoted posts render RichText without the postText testID. */
 const QUOTE_TEXT = '[data-testid="postText"], [data-word-wrap]';
-const MEDIA = 'img[src*="/img/feed_thumbnail/"], img[src*="/img/feed_fullsize/"], video';
 
 export const bluesky: SiteAdapter = {
   site: 'bluesky',
@@ -40,20 +41,19 @@ export const bluesky: SiteAdapter = {
     '[data-testid^="postThreadItem-by-"]',
   ],
   extract(element, pageUrl) {
-    const quoteRoot = findQuoteRoot(element);
-    const outside = (el: Element | null | undefined): el is Element => !!el && !(quoteRoot && quoteRoot.contains(el));
-
-    const postLink = findPostLink(element, outside);
+    const hooks = collectHooks(element);
+    const postLink = hooks.links.find((link) => link.hasAttribute('data-tooltip') && POST_PATH.test(link.getAttribute('href') ?? ''))
+      ?? hooks.links.find((link) => POST_PATH.test(link.getAttribute('href') ?? ''));
     const post = parsePostHref(postLink?.getAttribute('href'), pageUrl);
     if (!post) return null;
 
-    const profileLinks = Array.from(element.querySelectorAll('a[href^="/profile/"]')).filter(outside);
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
     const author = readAuthor(element, profileLinks, post.authority);
-    const reason = readReason(profileLinks, postLink);
+    const reason = readReason(profileLinks, hooks, postLink ?? null);
 
-    const card = findLinkCard(element, outside);
-    const textElement = firstMatching(element.querySelectorAll(POST_TEXT), outside);
-    const did = post.authority.startsWith('did:') ? post.authority : findDid(element, profileLinks, post.authority, outside);
+    const textElement = hooks.texts[0] ?? null;
+    const card = hooks.links.find((link) => /^https?:/.test(link.getAttribute('href') ?? '') && !(textElement && textElement.contains(link)));
+    const did = post.authority.startsWith('did:') ? post.authority : didFromMedia(hooks.media);
 
     return {
       id: `at://${did ?? post.authority}/app.bsky.feed.post/${post.rkey}`,
@@ -67,36 +67,63 @@ export const bluesky: SiteAdapter = {
       timestamp: tidTime(post.rkey) ?? labelTime(postLink),
       timestampText: ageLabel(postLink),
       linkUrl: unwrap(absoluteHttpUrl(card?.getAttribute('href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
-      linkTitle: card ? (card.getAttribute('aria-label')?.trim() || textOrNull(card.querySelector('div[dir="auto"]'))) : null,
-      hasMedia: Array.from(element.querySelectorAll(MEDIA)).some((el) => outside(el) && !(card && card.contains(el))),
+      linkTitle: card ? card.getAttribute('aria-label')?.trim() || textOrNull(card.querySelector('div[dir="auto"]')) : null,
+      hasMedia: hooks.media.some((el) => isPostMedia(el) && !(card && card.contains(el))),
       isRepost: reason.isRepost,
       repostedBy: reason.by && reason.by.handle !== author.handle ? reason.by : null,
       repostId: null,
       isAd: false, // Bluesky has no ads.
-      quoted: quoteRoot ? readQuote(quoteRoot, pageUrl) : null,
+      quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : placeholderQuote(hooks.icons),
       unavailable: false,
     };
   },
 };
 
-/**
- * The quote embed is the only `div[role=link]` inside a post (the post itself is one; images are
- * buttons, link cards are anchors). Deleted or blocked quotes render a placeholder box instead.
- */
-function findQuoteRoot(item: Element): Element | null {
-  return item.querySelector('div[role="link"]');
+/** Everything extract() reads, gathered in one walk of the post (one query per field costs 10x). */
+interface Hooks {
+  links: Element[];
+  texts: Element[];
+  media: Element[];
+  avatars: Element[];
+  /** Icons outside buttons: the repost reason's, a link card's globe, a placeholder's info icon. */
+  icons: Element[];
+  quoteRoot: Element | null;
 }
 
-function findPostLink(item: Element, outside: (el: Element | null) => el is Element): Element | null {
-  // PostMeta's timestamp link carries data-tooltip (the full date) since 2024.
-  const withTooltip = firstMatching(item.querySelectorAll('a[href*="/post/"][data-tooltip]'), outside);
-  if (withTooltip) return withTooltip;
-  return firstMatching(item.querySelectorAll('a[href^="/profile/"][href*="/post/"]'), outside);
-}
-
-function firstMatching(list: NodeListOf<Element>, keep: (el: Element | null) => el is Element): Element | null {
-  for (const el of Array.from(list)) if (keep(el)) return el;
-  return null;
+function collectHooks(item: Element): Hooks {
+  const hooks: Hooks = { links: [], texts: [], media: [], avatars: [], icons: [], quoteRoot: null };
+  forEachElement(item, (el) => {
+    switch (el.localName) {
+      case 'button':
+        return false; // the action bar and "Show More"
+      case 'svg':
+        hooks.icons.push(el);
+        return false;
+      case 'img':
+      case 'video':
+        hooks.media.push(el);
+        return false;
+      case 'a':
+        hooks.links.push(el);
+        return true;
+      case 'div':
+        // The quote embed is the only div[role=link] inside a post (the post itself is one;
+        // images are buttons, link cards are anchors).
+        if (el.getAttribute('role') === 'link') {
+          hooks.quoteRoot ??= el;
+          return false;
+        }
+        break;
+    }
+    const testid = el.getAttribute('data-testid');
+    if (testid === 'postText') {
+      hooks.texts.push(el);
+      return false;
+    }
+    if (testid && AVATAR_TESTIDS.has(testid)) hooks.avatars.push(el);
+    return true;
+  });
+  return hooks;
 }
 
 function parsePostHref(
@@ -147,10 +174,10 @@ function profilePath(link: Element): string | null {
  * repost icon and the reposter's name. "Reply to" rows put the icon beside the link, "Pinned" has
  * no link, and the avatar link has no text, so no translated label needs reading.
  */
-function readReason(profileLinks: Element[], postLink: Element | null): { isRepost: boolean; by: PersonRef | null } {
+function readReason(profileLinks: Element[], hooks: Hooks, postLink: Element | null): { isRepost: boolean; by: PersonRef | null } {
   for (const link of profileLinks) {
-    if (link === postLink || link.querySelector(AVATAR)) break; // reached the author's header
-    if (!link.querySelector('svg')) continue;
+    if (link === postLink || hooks.avatars.some((avatar) => link.contains(avatar))) break; // the author's header
+    if (!hooks.icons.some((icon) => link.contains(icon))) continue;
     const text = normalizedText(link);
     if (text === '') break;
     const name = text.replace(REPOSTED_BY, '') || null;
@@ -159,33 +186,31 @@ function readReason(profileLinks: Element[], postLink: Element | null): { isRepo
   return { isRepost: false, by: null };
 }
 
-/** The external embed: an anchor to another site (proxied through go.bsky.app) outside the text. */
-function findLinkCard(item: Element, outside: (el: Element | null) => el is Element): Element | null {
-  for (const anchor of Array.from(item.querySelectorAll('a[href^="http"]'))) {
-    if (!outside(anchor) || anchor.closest(POST_TEXT)) continue;
-    return anchor;
+/** Attached images and video; avatars and link-card thumbnails are excluded by the caller or URL. */
+function isPostMedia(el: Element): boolean {
+  return el.localName === 'video' || MEDIA_URL.test(el.getAttribute('src') ?? '');
+}
+
+/**
+ * The author's DID, from the first CDN URL under the post (the quote is not walked): their avatar,
+ * attached media or link-card thumbnail all live under their DID.
+ */
+function didFromMedia(media: Element[]): string | null {
+  for (const el of media) {
+    const url = el.getAttribute('src') ?? el.getAttribute('poster') ?? el.querySelector('source')?.getAttribute('src') ?? '';
+    const match = DID_IN_URL.exec(url);
+    if (match?.[1]) return decodeURIComponent(match[1]);
   }
   return null;
 }
 
-/** The author's DID from their avatar or media CDN URLs (never from the quote's). */
-function findDid(
-  item: Element,
-  profileLinks: Element[],
-  authority: string,
-  outside: (el: Element | null) => el is Element,
-): string | null {
-  for (const link of profileLinks) {
-    const path = profilePath(link);
-    if (path?.startsWith('did:') && link.querySelector('img')) return path;
-    if (path !== authority) continue;
-    const match = DID_IN_URL.exec(link.querySelector('img')?.getAttribute('src') ?? '');
-    if (match?.[1]) return decodeURIComponent(match[1]);
-  }
-  for (const media of Array.from(item.querySelectorAll('img[src], video[src], video[poster], source[src]'))) {
-    if (!outside(media) || media.closest('a[href^="/profile/"]')) continue;
-    const match = DID_IN_URL.exec(media.getAttribute('src') ?? media.getAttribute('poster') ?? '');
-    if (match?.[1]) return decodeURIComponent(match[1]);
+/** A deleted or blocked quote renders PostPlaceholder (info icon + label) instead of the embed. */
+function placeholderQuote(icons: Element[]): QuotedItem | null {
+  for (const icon of icons) {
+    const label = icon.nextElementSibling?.textContent?.trim() ?? '';
+    if (UNAVAILABLE_QUOTE.test(label)) {
+      return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
+    }
   }
   return null;
 }
@@ -197,12 +222,11 @@ function readQuote(root: Element, pageUrl: URL): QuotedItem {
   if (!post && !text) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const profileLinks = Array.from(root.querySelectorAll('a[href^="/profile/"]'));
-  const all = (el: Element | null): el is Element => !!el;
+  const profileLinks = Array.from(root.querySelectorAll('a[href^="/profile/"]')).filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
   const author = post ? readAuthor(root, profileLinks, post.authority) : { name: null, handle: null };
   // QuoteEmbed is titled "Post by <handle>" when no link shows the handle.
   const titled = /\s(\S+)$/.exec(root.getAttribute('title') ?? '')?.[1];
-  const did = post ? (post.authority.startsWith('did:') ? post.authority : findDid(root, profileLinks, post.authority, all)) : null;
+  const did = post ? (post.authority.startsWith('did:') ? post.authority : didFromMedia(Array.from(root.querySelectorAll('img, video')))) : null;
   return {
     id: post ? `at://${did ?? post.authority}/app.bsky.feed.post/${post.rkey}` : null,
     permalink: post?.permalink ?? null,
@@ -223,13 +247,12 @@ export function tidTime(rkey: string): string | null {
   if (!/^[2-7a-j][2-7a-z]{12}$/.test(rkey)) return null;
   let value = 0n;
   for (const char of rkey) value = value * 32n + BigInt(TID_ALPHABET.indexOf(char));
-  const ms = Number((value >> 10n) / 1000n);
-  const date = new Date(ms);
+  const date = new Date(Number((value >> 10n) / 1000n));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** Fallback for non-TID rkeys: the English tooltip, read in the viewer's timezone. */
-function labelTime(link: Element | null): string | null {
+function labelTime(link: Element | null | undefined): string | null {
   const label = link?.getAttribute('data-tooltip') ?? link?.getAttribute('aria-label');
   if (!label) return null;
   const ms = Date.parse(label.replace(' at ', ' '));
@@ -237,27 +260,23 @@ function labelTime(link: Element | null): string | null {
 }
 
 /** "· 2h": the visible age after the separator. */
-function ageLabel(link: Element | null): string | null {
+function ageLabel(link: Element | null | undefined): string | null {
   const text = normalizedText(link).replace(/^·\s*/, '');
   return text === '' ? null : text;
 }
 
 function unwrap(url: string | null): string | null {
   if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.hostname === 'go.bsky.app' && parsed.pathname.startsWith('/redirect')) {
-      return absoluteHttpUrl(parsed.searchParams.get('u'), parsed) ?? url;
-    }
-  } catch {
-    return null;
+  const parsed = new URL(url);
+  if (parsed.hostname === 'go.bsky.app' && parsed.pathname.startsWith('/redirect')) {
+    return absoluteHttpUrl(parsed.searchParams.get('u'), parsed) ?? url;
   }
   return url;
 }
 
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
-  for (const anchor of Array.from(textElement.querySelectorAll('a[href]'))) {
+  for (const anchor of Array.from(textElement.getElementsByTagName('a'))) {
     const url = unwrap(absoluteHttpUrl(anchor.getAttribute('href'), pageUrl));
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
