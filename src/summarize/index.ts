@@ -12,6 +12,7 @@
 //   questions and calls to action are damped; explicit summary cues (TL;DR, Kortom) are lifted.
 // - Ties break on position, so output is deterministic.
 import { detectLanguageOfWords, SAMPLE_WORDS } from './language';
+import { MAYBE_URL_OR_HANDLE } from './patterns';
 import { wordsWithCase } from './tokenize';
 import { rankKeywords, type KeywordCandidate } from './keywords';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
@@ -49,7 +50,8 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   // depend on it).
   const infos = sentenceInfos(text);
   const sentences = infos.map((s) => s.text);
-  const tokens = infos.map((s) => wordsWithCase(s.text));
+  const mayHaveLinks = MAYBE_URL_OR_HANDLE.test(text);
+  const tokens = infos.map((s) => wordsWithCase(s.text, mayHaveLinks));
   const lang = opts.lang ?? detectLanguageOfWords(firstWords(tokens, SAMPLE_WORDS));
   const words: KeywordCandidate[] = [];
   const features = sentenceFeatures(infos, lang, params, words, tokens);

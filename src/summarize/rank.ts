@@ -151,7 +151,10 @@ const cosine = (a: Map<string, number>, b: Map<string, number>): number => {
  */
 export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEFAULT_PARAMS): number[] {
   const tf = new Map<string, number>();
-  for (const f of features) for (const [s, c] of [...f.stems, ...f.tags]) tf.set(s, (tf.get(s) ?? 0) + c);
+  for (const f of features) {
+    for (const [s, c] of f.stems) tf.set(s, (tf.get(s) ?? 0) + c);
+    for (const [s, c] of f.tags) tf.set(s, (tf.get(s) ?? 0) + c);
+  }
   const weight = new Map<string, number>();
   // log(tf) makes words said once worth nothing, which sharpens long items on their repeated topic.
   for (const [s, c] of tf) weight.set(s, Math.log(c));

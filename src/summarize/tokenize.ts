@@ -40,8 +40,12 @@ export function tokenize(text: string): string[] {
 }
 
 /** Like tokenize, keeping the original spelling and marking hashtags (for keyword surfaces). */
-export function wordsWithCase(text: string): Array<{ word: string; hashtag: boolean; index: number }> {
-  const clean = withoutLinksAndHandles(text);
+export function wordsWithCase(
+  text: string,
+  /** False when the caller knows the text has no link or handle (skips the pre-test). */
+  mayHaveLinks = true,
+): Array<{ word: string; hashtag: boolean; index: number }> {
+  const clean = mayHaveLinks ? withoutLinksAndHandles(text) : text;
   const out: Array<{ word: string; hashtag: boolean; index: number }> = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(clean); m; m = WORD.exec(clean)) {
