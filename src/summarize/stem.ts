@@ -1,8 +1,14 @@
-// Compact stemmers: Porter (1980) for English and the Snowball Dutch algorithm, both written here
-// in a few hundred bytes each. Measured against npm packages (scripts/bench/summarize.mjs prints
-// the numbers): `stemmer` (English only) and `snowball-stemmers` / `@orama/stemmers` (which bring
-// many languages or a runtime). Stems only need to group inflections within one text and across
-// a day's items, so an exact Snowball port is not required, but both follow the published rules.
+// Compact stemmers: Porter (1980) for English and the Snowball Dutch algorithm, written here.
+//
+// Measured against npm packages before choosing (esbuild, minified, browser; on the evaluation
+// items' distinct words, 1,385 English and 1,293 Dutch):
+// - this file, English + Dutch: 3.3 KB; agrees with `stemmer` (Porter) on 99.5% of English words
+//   and with `snowball-stemmers`' Dutch on 99.8% of Dutch words (the rest: accents we strip);
+// - `stemmer`: 1.7 KB but English only, and about 4x faster per word;
+// - `@orama/stemmers` English + Dutch: 8.3 KB;
+// - `snowball-stemmers`: 326 KB (every language in one module), 4x slower than ours.
+// Speed per word matters little because stems are memoised (below); size does, against the
+// 30 KB budget for the whole summariser, so the two algorithms are kept here in 3.3 KB.
 import type { Lang } from './types';
 
 // ---------------------------------------------------------------------------------------------
