@@ -7,7 +7,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Threads".
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
 
@@ -23,11 +23,10 @@ const THREAD_BADGE = /^\d+\s*\/\s*\d+$/;
 
 const ITEM = '[data-pressable-container="true"]';
 /** Text block (atomic class, stable since 2024); in-text UI: thread badge "1/3" and "More". */
-const TEXT_BLOCK = 'div.x1a6qonq';
+const TEXT_BLOCK_CLASS = /(?:^|\s)x1a6qonq(?:\s|$)/;
 const IN_TEXT_UI = 'div.x1rg5ohu, [role="button"]';
 /** Card title (atomic class); the domain next to it is `translate=no`. */
 const CARD_TITLE = '.x1gslohp';
-const MEDIA = 'picture img, a[href$="/media"] img, video';
 
 export const threads: SiteAdapter = {
   site: 'threads',
@@ -40,25 +39,22 @@ export const threads: SiteAdapter = {
     ITEM,
   ],
   extract(element, pageUrl) {
-    const quoteRoot = element.querySelector(ITEM);
-    const outside = (el: Element | null | undefined): el is Element => !!el && !(quoteRoot && quoteRoot.contains(el));
-    const post = readPost(element, outside, pageUrl);
+    const hooks = collectHooks(element);
+    const post = readPost(hooks, pageUrl);
 
-    const profileLinks = Array.from(element.querySelectorAll('a[href^="/@"]')).filter(
-      (link) => outside(link) && PROFILE_PATH.test(link.getAttribute('href') ?? ''),
-    );
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
     const authorUser = post?.user ?? firstProfileUser(profileLinks);
     const reposter = post ? findReposter(profileLinks, post.user) : null;
 
-    const textElement = findTextBlock(element, outside);
+    const textElement = hooks.textBlock ?? fallbackTextBlock(hooks.spans);
     const text = threadText(textElement);
-    const isAd = !post?.time && hasLabel(element, outside, SPONSORED);
+    const isAd = !post?.time && hasLabel(hooks.spans, SPONSORED);
     // Only look for an "unavailable" notice when the post has no permalink or no text.
-    const notice = UNAVAILABLE.test(text) || ((!post || text === '') && hasLabel(element, outside, UNAVAILABLE));
+    const notice = UNAVAILABLE.test(text) || ((!post || text === '') && hasLabel(hooks.spans, UNAVAILABLE));
     if (!post && !authorUser && !notice) return null; // a loading shell or a non-post row
     const unavailable = !isAd && (notice || !post);
 
-    const card = findOutbound(element, outside, pageUrl);
+    const card = findOutbound(hooks.links, pageUrl);
 
     return {
       id: post?.code ?? null,
@@ -73,16 +69,65 @@ export const threads: SiteAdapter = {
       timestampText: textOrNull(post?.time),
       linkUrl: card?.url ?? null,
       linkTitle: card?.title ?? null,
-      hasMedia: Array.from(element.querySelectorAll(MEDIA)).some((el) => outside(el) && !(card && card.anchor.contains(el))),
+      hasMedia: hooks.media.some((el) => isPostMedia(el) && !(card && card.anchor.contains(el))),
       isRepost: reposter !== null,
       repostedBy: reposter ? { name: reposter, handle: reposter } : null,
       repostId: null,
       isAd,
-      quoted: quoteRoot ? readQuote(quoteRoot, pageUrl) : null,
+      quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : null,
       unavailable,
     } satisfies Omit<FeedItem, 'site'>;
   },
 };
+
+/** Everything extract() reads, gathered in one walk of the post (one query per field costs 10x). */
+interface Hooks {
+  links: Element[];
+  times: Element[];
+  media: Element[];
+  spans: Element[];
+  textBlock: Element | null;
+  /** A post embedded in this one (a quote) is a pressable container of its own. */
+  quoteRoot: Element | null;
+}
+
+function collectHooks(root: Element): Hooks {
+  const hooks: Hooks = { links: [], times: [], media: [], spans: [], textBlock: null, quoteRoot: null };
+  forEachElement(root, (el) => {
+    switch (el.localName) {
+      case 'svg':
+        return false;
+      case 'img':
+      case 'video':
+        hooks.media.push(el);
+        return false;
+      case 'time':
+        hooks.times.push(el);
+        return false;
+      case 'a':
+        hooks.links.push(el);
+        return true;
+      case 'span':
+        hooks.spans.push(el);
+        return true;
+      case 'div': {
+        if (el.getAttribute('data-pressable-container') === 'true') {
+          hooks.quoteRoot ??= el;
+          return false;
+        }
+        if (el.getAttribute('role') === 'button') return false; // action bar, "More"
+        if (!hooks.textBlock && TEXT_BLOCK_CLASS.test(el.getAttribute('class') ?? '')) {
+          hooks.textBlock = el;
+          return false;
+        }
+        return true;
+      }
+      default:
+        return true;
+    }
+  });
+  return hooks;
+}
 
 interface PostRef {
   user: string;
@@ -92,24 +137,18 @@ interface PostRef {
 }
 
 /** The permalink: the link around <time>; ads have none, but their media links to /@user/post/<code>/media. */
-function readPost(root: Element, keep: (el: Element | null) => el is Element, pageUrl: URL): PostRef | null {
+function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
   let time: Element | null = null;
   let link: Element | null = null;
-  for (const candidate of Array.from(root.querySelectorAll('a[href*="/post/"] time[datetime]'))) {
-    if (keep(candidate)) {
+  for (const candidate of hooks.times) {
+    const around = candidate.parentElement?.closest('a[href]');
+    if (around && POST_PATH.test(around.getAttribute('href') ?? '')) {
       time = candidate;
-      link = candidate.closest('a[href]');
+      link = around;
       break;
     }
   }
-  if (!link) {
-    for (const candidate of Array.from(root.querySelectorAll('a[href*="/post/"]'))) {
-      if (keep(candidate)) {
-        link = candidate;
-        break;
-      }
-    }
-  }
+  link ??= hooks.links.find((candidate) => POST_PATH.test(candidate.getAttribute('href') ?? '')) ?? null;
   const absolute = absoluteHttpUrl(link?.getAttribute('href'), pageUrl);
   if (!absolute) return null;
   const url = new URL(absolute);
@@ -136,16 +175,21 @@ function findReposter(profileLinks: Element[], author: string): string | null {
   return null;
 }
 
-function findTextBlock(root: Element, keep: (el: Element | null) => el is Element): Element | null {
-  for (const block of Array.from(root.querySelectorAll(TEXT_BLOCK))) if (keep(block)) return block;
-  // Structural fallback: the first dir=auto span that is not in a link, the header or a label.
-  for (const span of Array.from(root.querySelectorAll('span[dir="auto"]'))) {
-    if (!keep(span) || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
+/** Structural fallback for the text block: the first dir=auto span outside links and labels. */
+function fallbackTextBlock(spans: Element[]): Element | null {
+  for (const span of spans) {
+    if (span.getAttribute('dir') !== 'auto' || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
     const text = normalizedText(span);
     if (text === '' || SPONSORED.test(text) || THREAD_BADGE.test(text)) continue;
     return span;
   }
   return null;
+}
+
+/** Pictures and video attached to the post; avatars and link-card images are not media. */
+function isPostMedia(el: Element): boolean {
+  if (el.localName === 'video' || el.parentElement?.localName === 'picture') return true;
+  return (el.closest('a[href]')?.getAttribute('href') ?? '').endsWith('/media');
 }
 
 /** Body text without the "1/3" thread-part badge. */
@@ -161,25 +205,19 @@ function threadText(block: Element | null): string {
   return text;
 }
 
-function hasLabel(root: Element, keep: (el: Element | null) => el is Element, label: RegExp): boolean {
-  for (const span of Array.from(root.querySelectorAll('span'))) {
-    if (span.childElementCount === 0 && keep(span) && label.test(span.textContent?.trim() ?? '')) return true;
-  }
-  return false;
+function hasLabel(spans: Element[], label: RegExp): boolean {
+  return spans.some((span) => span.childElementCount === 0 && label.test(span.textContent?.trim() ?? ''));
 }
 
 /**
  * The outbound link: the preview card, else the ad's call-to-action, else a link in the text. All
  * go through l.threads.com/?u=, which we unwrap.
  */
-function findOutbound(
-  root: Element,
-  keep: (el: Element | null) => el is Element,
-  pageUrl: URL,
-): { url: string; title: string | null; anchor: Element } | null {
-  for (const anchor of Array.from(root.querySelectorAll('a[href^="http"]'))) {
-    if (!keep(anchor)) continue;
-    const url = unwrap(absoluteHttpUrl(anchor.getAttribute('href'), pageUrl));
+function findOutbound(links: Element[], pageUrl: URL): { url: string; title: string | null; anchor: Element } | null {
+  for (const anchor of links) {
+    const href = anchor.getAttribute('href') ?? '';
+    if (!/^https?:/.test(href)) continue;
+    const url = unwrap(absoluteHttpUrl(href, pageUrl));
     if (!url || HOSTS.has(new URL(url).hostname)) continue;
     return { url, title: cardTitle(anchor), anchor };
   }
@@ -214,10 +252,10 @@ function isoTime(time: Element | null | undefined): string | null {
 }
 
 function readQuote(root: Element, pageUrl: URL): QuotedItem {
-  const all = (el: Element | null): el is Element => !!el;
-  const post = readPost(root, all, pageUrl);
-  const text = threadText(findTextBlock(root, all));
-  if (!post || UNAVAILABLE.test(text) || hasLabel(root, all, UNAVAILABLE)) {
+  const hooks = collectHooks(root);
+  const post = readPost(hooks, pageUrl);
+  const text = threadText(hooks.textBlock ?? fallbackTextBlock(hooks.spans));
+  if (!post || UNAVAILABLE.test(text) || hasLabel(hooks.spans, UNAVAILABLE)) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
   return {
