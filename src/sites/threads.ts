@@ -54,7 +54,8 @@ export const threads: SiteAdapter = {
     if (!post && !authorUser && !notice) return null; // a loading shell or a non-post row
     const unavailable = !isAd && (notice || !post);
 
-    const card = findOutbound(hooks.links, pageUrl);
+    // The preview card or an ad's call-to-action, else a link in the text (the walk skips the text).
+    const card = findOutbound(hooks.links, pageUrl) ?? findOutbound(Array.from(textElement?.getElementsByTagName('a') ?? []), pageUrl);
 
     return {
       id: post?.code ?? null,
