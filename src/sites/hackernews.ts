@@ -3,16 +3,20 @@
  * tables: a story is `tr.athing` followed by a row holding `td.subtext` (score, user, age).
  * The one rename that broke scrapers was `a.storylink`/`a.titlelink` → `.titleline > a` (2021-22).
  */
-import { absoluteHttpUrl, normalizedText, queryFirst, textOrNull } from './text';
+import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
 import type { SiteAdapter } from './types';
 
-const TITLE_LINK = [
+/**
+ * The story's title link. Class lookups (getElementsByClassName) instead of selectors: every
+ * field here is one class name, and jsdom answers those several times faster than querySelector.
+ */
+function titleLinkOf(row: Element): Element | null {
   // Since 2022: <span class="titleline"><a href>…</a><span class="sitebit">…</span></span>
-  '.titleline > a',
+  const titleline = row.getElementsByClassName('titleline').item(0);
+  if (titleline?.firstElementChild?.tagName === 'A') return titleline.firstElementChild;
   // 2021: a.titlelink; before that a.storylink.
-  'a.titlelink',
-  'a.storylink',
-] as const;
+  return row.getElementsByClassName('titlelink').item(0) ?? row.getElementsByClassName('storylink').item(0);
+}
 
 /** Marks HN puts in the title row or subtext of stories that are gone or hidden. */
 const UNAVAILABLE_MARK = /\[(flagged|dead|deleted)\]/i;
@@ -37,8 +41,8 @@ function followingRows(row: Element): { subtext: Element | null; toptext: Elemen
   let toptext: Element | null = null;
   let next = row.nextElementSibling;
   for (let i = 0; next && i < 4 && !next.classList.contains('athing'); i++, next = next.nextElementSibling) {
-    subtext ??= next.querySelector('td.subtext');
-    toptext ??= next.querySelector('.toptext');
+    subtext ??= next.getElementsByClassName('subtext').item(0);
+    toptext ??= next.getElementsByClassName('toptext').item(0);
   }
   return { subtext, toptext };
 }
@@ -56,18 +60,18 @@ export const hackernews: SiteAdapter = {
     'tr.athing:not(.comtr)',
   ],
   extract(row, pageUrl) {
-    const titleLink = queryFirst(row, TITLE_LINK);
+    const titleLink = titleLinkOf(row);
     if (!titleLink) return null;
     const id = /^\d+$/.test(row.id) ? row.id : null;
     const { subtext, toptext } = followingRows(row);
-    const author = textOrNull(subtext?.querySelector('a.hnuser'));
-    const age = subtext?.querySelector('span.age') ?? null;
+    const author = textOrNull(subtext?.getElementsByClassName('hnuser').item(0));
+    const age = subtext?.getElementsByClassName('age').item(0) ?? null;
     const href = absoluteHttpUrl(titleLink.getAttribute('href'), pageUrl);
     // Ask/Tell HN titles link to the item itself; only outbound links count.
     const linkUrl = href && new URL(href).hostname !== 'news.ycombinator.com' ? href : null;
     // YC job rows have no score, no user and no comments link: HN's only advertising.
-    const isAd = !!subtext && !subtext.querySelector('.score') && !author;
-    const marks = `${normalizedText(row)} ${normalizedText(subtext)}`;
+    const isAd = !!subtext && !subtext.getElementsByClassName('score').item(0) && !author;
+    const marks = `${row.textContent ?? ''} ${subtext?.textContent ?? ''}`;
     return {
       id,
       permalink: id ? `https://news.ycombinator.com/item?id=${id}` : null,

@@ -4,7 +4,7 @@
  * classes, `componentkey` / `data-view-name` / `data-testid` hooks). Each field below has one
  * path per generation; `extract` picks the generation from the element it is given.
  */
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -104,71 +104,143 @@ function reposterFrom(header: Element | null): PersonRef | null {
   return { name: textOrNull(named), handle: handleFromProfileHref(named?.getAttribute('href')) };
 }
 
-/** In-text UI: the "…more" toggles of both generations. */
-const TEXT_CONTROLS = '[data-testid="expandable-text-button"], .feed-shared-inline-show-more-text__see-more-less-toggle';
-
 // ---------------------------------------------------------------------------------------------
 // Classic Ember markup
 // ---------------------------------------------------------------------------------------------
 
-const CLASSIC = {
-  // Names are rendered twice (aria-hidden + visually-hidden): read the aria-hidden copy.
-  actorName: ['.update-components-actor__title span[aria-hidden="true"]', '.update-components-actor__name span[aria-hidden="true"]', '.update-components-actor__title'],
-  actorLink: ['a.update-components-actor__meta-link', 'a.update-components-actor__image', '.update-components-actor a[href]'],
-  ageLabel: ['.update-components-actor__sub-description span[aria-hidden="true"]', '.update-components-actor__sub-description'],
-  text: ['.update-components-text', '.feed-shared-inline-show-more-text', '.feed-shared-text'],
-  header: '.update-components-header__text-view, .update-components-header',
-  articleLink: 'a.update-components-article__meta[href], a.update-components-article__image-link[href], a.update-components-article__title-link[href]',
-  articleTitle: '.update-components-article__title',
-  media: '.update-components-image, .update-components-linkedin-video, .update-components-video, .update-components-document__container, .update-components-mini-update-v2__image, video',
-  // A reshare with the resharer's own words embeds the original as a mini update.
-  quote: '.update-components-mini-update-v2, .feed-shared-mini-update-v2',
-  quoteLink: 'a[href*="/feed/update/urn:li:"]',
-  unavailable: '.update-components-mini-update-v2--unavailable, .feed-shared-update-v2__unavailable, .update-components-unavailable-content',
-} as const;
+/**
+ * The hooks of one classic card, read in a single walk: under jsdom every querySelector is a
+ * full pass over the card, and a card has 60-100 elements. The embedded original of a reshare
+ * (mini update) is not entered; it gets its own walk.
+ */
+interface ClassicParts {
+  actor: Element | null;
+  actorTitle: Element | null;
+  metaLink: Element | null;
+  imageLink: Element | null;
+  subDescription: Element | null;
+  text: Element | null;
+  showMoreText: Element | null;
+  sharedText: Element | null;
+  headerTextView: Element | null;
+  header: Element | null;
+  articleMeta: Element | null;
+  articleImageLink: Element | null;
+  articleTitleLink: Element | null;
+  articleTitle: Element | null;
+  hasMedia: boolean;
+  unavailable: boolean;
+  quote: Element | null;
+}
+
+const MEDIA_CLASSES = [
+  'update-components-image',
+  'update-components-linkedin-video',
+  'update-components-video',
+  'update-components-document__container',
+  'update-components-mini-update-v2__image',
+];
+const UNAVAILABLE_CLASSES = ['update-components-mini-update-v2--unavailable', 'feed-shared-update-v2__unavailable', 'update-components-unavailable-content'];
+// A reshare with the resharer's own words embeds the original as a mini update.
+const QUOTE_CLASSES = ['update-components-mini-update-v2', 'feed-shared-mini-update-v2'];
+
+function classicParts(root: Element, enterQuotes: boolean): ClassicParts {
+  const parts: ClassicParts = {
+    actor: null, actorTitle: null, metaLink: null, imageLink: null, subDescription: null,
+    text: null, showMoreText: null, sharedText: null, headerTextView: null, header: null,
+    articleMeta: null, articleImageLink: null, articleTitleLink: null, articleTitle: null,
+    hasMedia: false, unavailable: false, quote: null,
+  };
+  forEachElement(root, (element) => {
+    const className = classNameOf(element);
+    if (!className.includes('update-components') && !className.includes('feed-shared-')) {
+      if (element.tagName === 'VIDEO') parts.hasMedia = true;
+      return;
+    }
+    const tokens = ` ${className} `;
+    const has = (name: string) => tokens.includes(` ${name} `);
+    if (!enterQuotes && QUOTE_CLASSES.some(has)) {
+      parts.quote ??= element;
+      return false;
+    }
+    const isLink = element.tagName === 'A';
+    if (has('update-components-actor')) parts.actor ??= element;
+    else if (has('update-components-actor__title') || has('update-components-actor__name')) parts.actorTitle ??= element;
+    else if (isLink && has('update-components-actor__meta-link')) parts.metaLink ??= element;
+    else if (isLink && has('update-components-actor__image')) parts.imageLink ??= element;
+    else if (has('update-components-actor__sub-description')) parts.subDescription ??= element;
+    else if (has('update-components-text')) parts.text ??= element;
+    else if (has('feed-shared-inline-show-more-text')) parts.showMoreText ??= element;
+    else if (has('feed-shared-text')) parts.sharedText ??= element;
+    else if (has('update-components-header__text-view')) parts.headerTextView ??= element;
+    else if (has('update-components-header')) parts.header ??= element;
+    else if (isLink && has('update-components-article__meta')) parts.articleMeta ??= element;
+    else if (isLink && has('update-components-article__image-link')) parts.articleImageLink ??= element;
+    else if (isLink && has('update-components-article__title-link')) parts.articleTitleLink ??= element;
+    else if (has('update-components-article__title')) parts.articleTitle ??= element;
+    if (MEDIA_CLASSES.some(has)) parts.hasMedia = true;
+    if (UNAVAILABLE_CLASSES.some(has)) parts.unavailable = true;
+    return undefined;
+  });
+  return parts;
+}
+
+/** Names and ages are rendered twice (aria-hidden + visually-hidden): read the aria-hidden copy. */
+function ariaHiddenCopy(container: Element | null): Element | null {
+  if (!container) return null;
+  return findElement(container, (el) => el.tagName === 'SPAN' && el.getAttribute('aria-hidden') === 'true') ?? container;
+}
+
+function classicActorLink(parts: ClassicParts): Element | null {
+  return parts.metaLink ?? parts.imageLink ?? (parts.actor ? findElement(parts.actor, (el) => el.tagName === 'A' && el.hasAttribute('href')) : null);
+}
+
+/** In-text UI: the "…more" toggles of both generations. */
+const TEXT_CONTROLS = '[data-testid="expandable-text-button"], .feed-shared-inline-show-more-text__see-more-less-toggle';
 
 function activityUrnFromHref(href: string | null | undefined): string | null {
   return href?.match(/urn:li:(?:activity|share|ugcPost):\d+/)?.[0] ?? null;
 }
 
 function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
-  const link = quote.querySelector(CLASSIC.quoteLink);
+  const parts = classicParts(quote, true);
+  const link = findElement(quote, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/feed/update/urn:li:'));
   const urn = quote.getAttribute('data-urn') ?? activityUrnFromHref(link?.getAttribute('href'));
   const id = urn && urn.startsWith('urn:li:') ? urn : null;
-  const authorName = textOrNull(firstNotWithin(quote, CLASSIC.actorName, null));
-  const text = normalizedText(firstNotWithin(quote, CLASSIC.text, null), { skip: TEXT_CONTROLS });
+  const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
+  const text = normalizedText(parts.text ?? parts.showMoreText ?? parts.sharedText, { skip: TEXT_CONTROLS });
+  const unavailable = parts.unavailable || UNAVAILABLE_CLASSES.some((name) => quote.classList.contains(name));
   return {
     id,
     permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(link?.getAttribute('href'), pageUrl),
     authorName,
-    authorHandle: handleFromProfileHref(firstNotWithin(quote, CLASSIC.actorLink, null)?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttribute('href')),
     title: null,
     text,
     timestamp: timestampFromUrn(id),
-    unavailable: quote.matches(CLASSIC.unavailable) || !!quote.querySelector(CLASSIC.unavailable) || (!authorName && text === ''),
+    unavailable: unavailable || (!authorName && text === ''),
   };
 }
 
 function extractClassic(card: Element, pageUrl: URL): Extracted | null {
   const urnAttribute = card.getAttribute('data-urn') ?? card.getAttribute('data-id');
   const id = urnAttribute && /^urn:li:[a-zA-Z]+:\d+$/.test(urnAttribute) ? urnAttribute : null;
-  const quoteElement = card.querySelector(CLASSIC.quote);
-  const authorName = textOrNull(firstNotWithin(card, CLASSIC.actorName, quoteElement));
-  const textElement = firstNotWithin(card, CLASSIC.text, quoteElement);
+  const parts = classicParts(card, false);
+  const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
+  const textElement = parts.text ?? parts.showMoreText ?? parts.sharedText;
   const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
   // Occluded or still-loading cards have neither an author nor text: not a readable item yet.
   if (!authorName && text === '' && !id) return null;
 
-  const age = readAgeLabel(normalizedText(firstNotWithin(card, CLASSIC.ageLabel, quoteElement)));
-  const articleLink = firstNotWithin(card, CLASSIC.articleLink, quoteElement);
+  const age = readAgeLabel(normalizedText(ariaHiddenCopy(parts.subDescription)));
+  const articleLink = parts.articleMeta ?? parts.articleImageLink ?? parts.articleTitleLink;
   const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
-  const repostedBy = reposterFrom(card.querySelector(CLASSIC.header));
-  const unavailable = !!card.querySelector(CLASSIC.unavailable) && !quoteElement;
+  const repostedBy = reposterFrom(parts.headerTextView ?? parts.header);
   return {
     id,
     permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : null,
     authorName,
-    authorHandle: handleFromProfileHref(firstNotWithin(card, CLASSIC.actorLink, quoteElement)?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttribute('href')),
     title: null,
     text,
     // "…more" only removes a CSS line clamp: the whole text is already in the DOM.
@@ -176,14 +248,14 @@ function extractClassic(card: Element, pageUrl: URL): Extracted | null {
     timestamp: timestampFromUrn(id),
     timestampText: age.timestampText,
     linkUrl,
-    linkTitle: articleLink ? textOrNull(card.querySelector(CLASSIC.articleTitle)) : null,
-    hasMedia: !!firstNotWithin(card, CLASSIC.media, quoteElement),
+    linkTitle: articleLink ? textOrNull(parts.articleTitle) : null,
+    hasMedia: parts.hasMedia,
     isRepost: repostedBy !== null,
     repostedBy,
     repostId: null,
     isAd: age.isAd,
-    quoted: quoteElement ? classicQuote(quoteElement, pageUrl) : null,
-    unavailable,
+    quoted: parts.quote ? classicQuote(parts.quote, pageUrl) : null,
+    unavailable: parts.unavailable && !parts.quote,
   };
 }
 

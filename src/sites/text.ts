@@ -86,3 +86,24 @@ export function forEachElement(root: Element, visit: (element: Element) => boole
     for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
 }
+
+/**
+ * First element below `root` (document order) that satisfies `test`, or null. For small
+ * subtrees and checks a selector cannot express cheaply; stops at the first hit.
+ */
+export function findElement(root: Element, test: (element: Element) => boolean): Element | null {
+  const stack: Element[] = [];
+  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    if (test(element)) return element;
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+  return null;
+}
+
+/** The class attribute as a string (SVG elements expose an object as `className`). */
+export function classNameOf(element: Element): string {
+  const value = (element as { className?: unknown }).className;
+  return typeof value === 'string' ? value : element.getAttribute('class') ?? '';
+}
