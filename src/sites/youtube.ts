@@ -4,7 +4,7 @@
  * 2024-26), so fields are read from element names, URL shapes (`/watch?v=`, `/shorts/`, `/@handle`)
  * and attributes (`h3[title]`) first, with each class generation only as a fallback.
  */
-import { absoluteHttpUrl, normalizedText, queryFirst, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { SiteAdapter } from './types';
 
 const ITEM_SELECTORS = [
@@ -15,43 +15,122 @@ const ITEM_SELECTORS = [
   'ytd-grid-video-renderer, ytd-video-renderer',
 ] as const;
 
-const AD_MARKERS = 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, feed-ad-metadata-view-model, ad-badge-view-model, ytd-display-ad-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer';
+/** Element names that only ads use (in-feed ad slot, its layout, metadata and badge; legacy promos). */
+const AD_TAGS = new Set([
+  'YTD-AD-SLOT-RENDERER',
+  'YTD-IN-FEED-AD-LAYOUT-RENDERER',
+  'FEED-AD-METADATA-VIEW-MODEL',
+  'AD-BADGE-VIEW-MODEL',
+  'YTD-DISPLAY-AD-RENDERER',
+  'YTD-PROMOTED-SPARKLES-WEB-RENDERER',
+  'YTD-PROMOTED-VIDEO-RENDERER',
+]);
 
-const VIDEO_LINK = ['a[href*="/watch?v="]', 'a[href^="/shorts/"], a[href*="youtube.com/shorts/"]'] as const;
-
-const TITLE = [
-  // Every lockup generation keeps the full title on the heading's title attribute.
-  'h3[title]',
-  // Legacy renderers.
-  'a#video-title-link[title]',
-  '#video-title',
-  // Shorts lockups (2025: camelCase classes).
-  '.shortsLockupViewModelHostMetadataTitle',
-  'h3',
-] as const;
-
-const CHANNEL_LINK = [
-  // Lockups: the channel name is an attributed-string link to /@handle.
-  'a[href^="/@"]',
-  'a[href*="youtube.com/@"]',
-  // Legacy renderers.
-  'ytd-channel-name a',
-  'a[href^="/channel/"], a[href^="/c/"], a[href^="/user/"]',
-] as const;
-
-const METADATA_ROW = [
-  // BEM lockup (2025).
-  '.yt-content-metadata-view-model__metadata-row',
-  // camelCase lockup (mid-2026).
-  '.ytContentMetadataViewModelMetadataRow',
-] as const;
-
-const METADATA_TEXT = '.yt-content-metadata-view-model__metadata-text, .ytContentMetadataViewModelMetadataText, span[role="text"]';
+/** Metadata rows (channel row, then "views • age"): BEM lockup (2025), camelCase lockup (mid-2026). */
+const METADATA_ROW_CLASSES = ['yt-content-metadata-view-model__metadata-row', 'ytContentMetadataViewModelMetadataRow'] as const;
 
 /** View and viewer counts ("48K views", "3.1K watching", "48K weergaven"): never the age. */
 const COUNT_LABEL = /\b(views?|watching|weergaven|kijkers|aufrufe|zuschauer|vues|spectateurs|visualizaciones|espectadores|visualizações)\b|\bno views\b/i;
 /** Relative ages we can recognise on their own, when the row holds only one label. */
 const AGE_LABEL = /\b(ago|geleden)\b|^vor\s|^il y a\s|^hace\s|\bfa$|前$/i;
+
+/**
+ * Everything the adapter reads from one grid item, gathered in a single walk (each
+ * querySelector would be another pass over the item; under jsdom that dominates the cost).
+ */
+interface Parts {
+  isAd: boolean;
+  watchLink: Element | null;
+  shortsLink: Element | null;
+  contentIdClass: string | null;
+  /** Title candidates by generation: h3[title]; legacy #video-title-link[title] / #video-title; Shorts title; any h3. */
+  headingWithTitle: Element | null;
+  legacyTitle: Element | null;
+  shortsTitle: Element | null;
+  anyHeading: Element | null;
+  /** Links that can name the channel: /@handle, legacy ytd-channel-name, /channel/ /c/ /user/. */
+  channelLinks: Element[];
+  rows: Element[][];
+  legacyMetadataLine: Element | null;
+  adMetadata: Element | null;
+  adHeading: Element | null;
+  adBadge: Element | null;
+  links: Element[];
+}
+
+function readParts(item: Element): Parts {
+  const parts: Parts = {
+    isAd: AD_TAGS.has(item.tagName), watchLink: null, shortsLink: null, contentIdClass: null,
+    headingWithTitle: null, legacyTitle: null, shortsTitle: null, anyHeading: null,
+    channelLinks: [], rows: [[], []], legacyMetadataLine: null, adMetadata: null, adHeading: null, adBadge: null, links: [],
+  };
+  forEachElement(item, (element) => {
+    const tag = element.tagName;
+    if (AD_TAGS.has(tag)) {
+      parts.isAd = true;
+      if (tag === 'FEED-AD-METADATA-VIEW-MODEL') parts.adMetadata ??= element;
+      if (tag === 'AD-BADGE-VIEW-MODEL') parts.adBadge ??= element;
+    }
+    const className = classNameOf(element);
+    if (tag === 'A') {
+      const href = element.getAttribute('href') ?? '';
+      if (href !== '') parts.links.push(element);
+      if (href.includes('/watch?v=')) parts.watchLink ??= element;
+      else if (href.startsWith('/shorts/') || href.includes('youtube.com/shorts/')) parts.shortsLink ??= element;
+      else if (href.startsWith('/@') || href.includes('youtube.com/@') || /^\/(channel|c|user)\//.test(href)) parts.channelLinks.push(element);
+      if (element.id === 'video-title-link' && element.hasAttribute('title')) parts.legacyTitle ??= element;
+    } else if (tag === 'H3') {
+      if (element.hasAttribute('title')) parts.headingWithTitle ??= element;
+      parts.anyHeading ??= element;
+    } else if (tag === 'YTD-CHANNEL-NAME') {
+      const link = findElement(element, (el) => el.tagName === 'A');
+      if (link && !parts.channelLinks.includes(link)) parts.channelLinks.push(link);
+    }
+    if (element.id === 'video-title') parts.legacyTitle ??= element;
+    else if (element.id === 'metadata-line') parts.legacyMetadataLine ??= element;
+    if (className === '') return undefined;
+    if (parts.contentIdClass === null && className.includes('content-id-')) parts.contentIdClass = className;
+    if (className.includes('shortsLockupViewModelHostMetadataTitle')) parts.shortsTitle ??= element;
+    if (className.includes('feed-ad-metadata-view-model__heading') || className.includes('feedAdMetadataViewModelHeading')) parts.adHeading ??= element;
+    if (className.includes('feedAdMetadataViewModelHost')) parts.adMetadata ??= element;
+    METADATA_ROW_CLASSES.forEach((rowClass, generation) => {
+      if (className.includes(rowClass)) parts.rows[generation]!.push(element);
+    });
+    return undefined;
+  });
+  return parts;
+}
+
+/** The visible labels of a metadata row: its direct text spans, not the "•" delimiters. */
+function rowLabels(row: Element): string[] {
+  const labels: string[] = [];
+  for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.getAttribute('aria-hidden') === 'true') continue;
+    const text = normalizedText(child);
+    if (text !== '') labels.push(text);
+  }
+  return labels;
+}
+
+/** Age label from the metadata rows other than the channel row: position first, then wording. */
+function ageLabel(parts: Parts, channelLink: Element | null): string | null {
+  let texts: string[] = [];
+  for (const rows of parts.rows) {
+    if (rows.length === 0) continue;
+    for (const row of rows) {
+      if (channelLink && row.contains(channelLink)) continue;
+      texts.push(...rowLabels(row));
+    }
+    break;
+  }
+  // Legacy renderers: #metadata-line > span.inline-metadata-item ("48K views", "3 days ago").
+  if (texts.length === 0 && parts.legacyMetadataLine) texts = rowLabels(parts.legacyMetadataLine);
+  if (texts.length >= 2) {
+    const last = texts[texts.length - 1] ?? '';
+    return COUNT_LABEL.test(last) ? null : last;
+  }
+  return texts.find((text) => !COUNT_LABEL.test(text) && AGE_LABEL.test(text)) ?? null;
+}
 
 function videoIdFromHref(href: string | null): { id: string; shorts: boolean } | null {
   if (!href) return null;
@@ -88,45 +167,18 @@ function unwrapAdLink(href: string | null, base: URL): string | null {
   return url;
 }
 
-/** Age label from the metadata rows other than the channel row: position first, then wording. */
-function ageLabel(item: Element, channelLink: Element | null): string | null {
-  let texts: string[] = [];
-  for (const rowSelector of METADATA_ROW) {
-    const rows = Array.from(item.querySelectorAll(rowSelector));
-    if (rows.length === 0) continue;
-    for (const row of rows) {
-      if (channelLink && row.contains(channelLink)) continue;
-      for (const span of Array.from(row.querySelectorAll(METADATA_TEXT))) {
-        // Nested role=text spans: keep the outermost only.
-        if (span.parentElement?.closest(METADATA_TEXT) && row.contains(span.parentElement.closest(METADATA_TEXT))) continue;
-        const text = normalizedText(span);
-        if (text !== '') texts.push(text);
-      }
-    }
-    break;
-  }
-  if (texts.length === 0) {
-    // Legacy renderers: #metadata-line > span.inline-metadata-item ("48K views", "3 days ago").
-    texts = Array.from(item.querySelectorAll('#metadata-line .inline-metadata-item, #metadata-line span')).map((span) => normalizedText(span)).filter((text) => text !== '');
-  }
-  const candidates = texts.filter((text) => !COUNT_LABEL.test(text));
-  if (texts.length >= 2) {
-    const last = texts[texts.length - 1] ?? '';
-    return COUNT_LABEL.test(last) ? null : last;
-  }
-  return candidates.find((text) => AGE_LABEL.test(text)) ?? null;
-}
-
-function extractAd(item: Element, pageUrl: URL) {
-  const metadata = item.querySelector('feed-ad-metadata-view-model, [class*="feed-ad-metadata-view-model"], [class*="feedAdMetadataViewModel"]') ?? item;
-  const title = textOrNull(queryFirst(metadata, ['[class*="feed-ad-metadata-view-model__heading"]', '[class*="feedAdMetadataViewModelHeading"]', 'h3', '#video-title']));
-  const description = queryFirst(metadata, ['[class*="feed-ad-metadata-view-model__metadata"] > span[role="text"]', '[class*="feedAdMetadataViewModelMetadata"] > span[role="text"]', '#description-text']);
+function extractAd(parts: Parts, pageUrl: URL) {
+  const metadata = parts.adMetadata;
+  const title = textOrNull(parts.adHeading ?? (metadata ? findElement(metadata, (el) => el.tagName === 'H3') : null) ?? parts.anyHeading);
+  // The description is the first text span directly inside the metadata block's body.
+  const body = parts.adHeading?.nextElementSibling ?? null;
+  const description = body ? findElement(body, (el) => el.tagName === 'SPAN' && el.getAttribute('role') === 'text') : null;
   // The advertiser's domain follows the "Sponsored" badge: " • zonnepanelenvergelijker.example".
-  const badgeRow = item.querySelector('ad-badge-view-model')?.parentElement ?? null;
+  const badgeRow = parts.adBadge?.parentElement ?? null;
   let advertiser: string | null = null;
   if (badgeRow) {
-    for (const span of Array.from(badgeRow.children)) {
-      if (span.tagName === 'AD-BADGE-VIEW-MODEL') continue;
+    for (let span = badgeRow.firstElementChild; span; span = span.nextElementSibling) {
+      if (span === parts.adBadge) continue;
       const text = normalizedText(span).replace(/^[•·\s]+/, '');
       if (text !== '') {
         advertiser = text;
@@ -135,7 +187,7 @@ function extractAd(item: Element, pageUrl: URL) {
     }
   }
   let linkUrl: string | null = null;
-  for (const anchor of Array.from(item.querySelectorAll('a[href]'))) {
+  for (const anchor of parts.links) {
     linkUrl = unwrapAdLink(anchor.getAttribute('href'), pageUrl);
     if (linkUrl) break;
   }
@@ -171,19 +223,19 @@ export const youtube: SiteAdapter = {
   },
   itemSelectors: ITEM_SELECTORS,
   extract(item, pageUrl) {
-    if (item.querySelector(AD_MARKERS) || item.matches(AD_MARKERS)) return extractAd(item, pageUrl);
-    const videoLink = queryFirst(item, VIDEO_LINK);
-    let video = videoIdFromHref(videoLink?.getAttribute('href') ?? null);
+    const parts = readParts(item);
+    if (parts.isAd) return extractAd(parts, pageUrl);
+    let video = videoIdFromHref(parts.watchLink?.getAttribute('href') ?? null) ?? videoIdFromHref(parts.shortsLink?.getAttribute('href') ?? null);
     if (!video) {
       // Lockups also carry the id as a class: content-id-<id>.
-      const id = item.querySelector('[class*="content-id-"]')?.className.match(/content-id-([\w-]{6,})/)?.[1];
+      const id = parts.contentIdClass?.match(/content-id-([\w-]{6,})/)?.[1];
       video = id ? { id, shorts: false } : null;
     }
     // Continuation spinners, skeletons and empty rich items have no video.
     if (!video) return null;
-    const titleElement = queryFirst(item, TITLE);
+    const titleElement = parts.headingWithTitle ?? parts.legacyTitle ?? parts.shortsTitle ?? parts.anyHeading;
     const title = titleElement?.getAttribute('title')?.trim() || textOrNull(titleElement);
-    const channelLink = Array.from(item.querySelectorAll(CHANNEL_LINK.join(', '))).find((a) => normalizedText(a) !== '') ?? null;
+    const channelLink = parts.channelLinks.find((a) => (a.textContent ?? '').trim() !== '') ?? null;
     const channelName = textOrNull(channelLink);
     return {
       id: video.id,
@@ -195,7 +247,7 @@ export const youtube: SiteAdapter = {
       textTruncated: false,
       // YouTube shows only relative upload ages.
       timestamp: null,
-      timestampText: video.shorts ? null : ageLabel(item, channelLink),
+      timestampText: video.shorts ? null : ageLabel(parts, channelLink),
       linkUrl: null,
       linkTitle: null,
       hasMedia: true,
