@@ -4,7 +4,7 @@
  * old.reddit.com (everything is a data-* attribute on div.thing). Both are attribute-rich, so
  * class names are hardly needed.
  */
-import { absoluteHttpUrl, normalizedText, queryFirst, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -62,21 +62,60 @@ function isoFromMillis(value: string | null): string | null {
 // shreddit (www.reddit.com since 2023)
 // ---------------------------------------------------------------------------------------------
 
-const SHREDDIT = {
-  title: ['a[slot="title"]', '[slot="title"]'],
-  body: ['[slot="text-body"]', '.feed-card-text-preview'],
-  time: ['[slot="credit-bar"] faceplate-timeago time', 'faceplate-timeago time', 'time'],
-  media: '[slot="post-media-container"] img:not([alt$=" icon"]), [slot="post-media-container"] video, [slot="post-media-container"] shreddit-player, [slot="post-media-container"] shreddit-player-2, [slot="post-media-container"] gallery-carousel',
-  crosspostCard: '[slot="post-media-container"] a[href*="/comments/"], [slot="post-media-container"]',
-} as const;
+/**
+ * Shreddit's light-DOM parts are direct children of the host, each named by its `slot`: read
+ * them in one pass over the children instead of one query per field.
+ */
+interface Slots {
+  title: Element | null;
+  body: Element | null;
+  creditBar: Element | null;
+  media: Element | null;
+  cta: Element | null;
+}
 
-function shredditCrosspost(post: Element, pageUrl: URL): QuotedItem {
+function slotsOf(post: Element): Slots {
+  const slots: Slots = { title: null, body: null, creditBar: null, media: null, cta: null };
+  for (let child = post.firstElementChild; child; child = child.nextElementSibling) {
+    switch (child.getAttribute('slot')) {
+      case 'title':
+        slots.title ??= child;
+        break;
+      case 'text-body':
+        slots.body ??= child;
+        break;
+      case 'credit-bar':
+        slots.creditBar ??= child;
+        break;
+      case 'post-media-container':
+        slots.media ??= child;
+        break;
+      case 'cta-button':
+        slots.cta ??= child;
+        break;
+      default:
+    }
+  }
+  return slots;
+}
+
+/** Attached media in the media slot (the subreddit icon and the crosspost card do not count). */
+function slotHasMedia(media: Element | null): boolean {
+  if (!media) return false;
+  return !!findElement(media, (el) => {
+    const tag = el.tagName;
+    if (tag === 'IMG') return !(el.getAttribute('alt') ?? '').endsWith(' icon');
+    return tag === 'VIDEO' || tag === 'SHREDDIT-PLAYER' || tag === 'SHREDDIT-PLAYER-2' || tag === 'GALLERY-CAROUSEL';
+  });
+}
+
+function shredditCrosspost(post: Element, slots: Slots, pageUrl: URL): QuotedItem {
   const contentHref = post.getAttribute('content-href');
-  const card = queryFirst(post, ['[slot="post-media-container"] a[href*="/comments/"]']);
+  const card = slots.media ? findElement(slots.media, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/comments/')) : null;
   const href = postIdFromPath(contentHref) ? contentHref : card?.getAttribute('href') ?? null;
   const cardText = normalizedText(card);
   const authorName = username(cardText.match(/\bu\/([\w-]+)/)?.[1]);
-  const title = textOrNull(card?.querySelector('h1, h2, h3, [slot="title"]'));
+  const title = textOrNull(card ? findElement(card, (el) => /^H[1-3]$/.test(el.tagName) || el.getAttribute('slot') === 'title') : null);
   return {
     id: postIdFromPath(href),
     permalink: href && postIdFromPath(href) ? absoluteHttpUrl(href, pageUrl) : null,
@@ -98,15 +137,16 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
   const postType = post.getAttribute('post-type') ?? '';
   const isCrosspost = postType === 'crosspost' || post.hasAttribute('is-crosspost');
   const author = username(post.getAttribute('author'));
-  const text = normalizedText(queryFirst(post, SHREDDIT.body));
+  const slots = slotsOf(post);
+  const text = normalizedText(slots.body);
   const itemState = post.getAttribute('item-state') ?? '';
-  const titleLink = queryFirst(post, SHREDDIT.title);
+  const titleLink = slots.title;
 
   let linkUrl: string | null = null;
   if (isAd) {
     // An ad's content-href is the alb.reddit.com click tracker; its title and CTA link out directly.
     linkUrl = outboundUrl(titleLink?.getAttribute('href'), pageUrl)
-      ?? outboundUrl(post.querySelector('a[slot="cta-button"]')?.getAttribute('href'), pageUrl)
+      ?? outboundUrl(slots.cta?.getAttribute('href'), pageUrl)
       ?? outboundUrl(post.getAttribute('content-href'), pageUrl);
   } else if (!isCrosspost && !MEDIA_POST_TYPES.has(postType)) {
     linkUrl = outboundUrl(post.getAttribute('content-href'), pageUrl);
@@ -122,15 +162,15 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     textTruncated: false,
     timestamp: isoFromAttribute(post.getAttribute('created-timestamp')),
     // Ads show "Promoted" where the age would be, and no <time>.
-    timestampText: textOrNull(queryFirst(post, SHREDDIT.time)),
+    timestampText: textOrNull(slots.creditBar?.getElementsByTagName('time').item(0)),
     linkUrl,
     linkTitle: null,
-    hasMedia: MEDIA_POST_TYPES.has(postType) || !!post.querySelector(SHREDDIT.media),
+    hasMedia: MEDIA_POST_TYPES.has(postType) || slotHasMedia(slots.media),
     isRepost: isCrosspost,
     repostedBy: null,
     repostId: null,
     isAd,
-    quoted: isCrosspost ? shredditCrosspost(post, pageUrl) : null,
+    quoted: isCrosspost ? shredditCrosspost(post, slots, pageUrl) : null,
     unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (post.getAttribute('author') === '[deleted]' && text === ''),
   };
 }
@@ -138,6 +178,44 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
 // ---------------------------------------------------------------------------------------------
 // old.reddit.com
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The hooks of one old-reddit thing, in one walk (under jsdom each query or class collection is
+ * another pass over the whole thing). The crosspost preview repeats a.title and .tagline, so it
+ * is not entered, only searched for its link; the child comment tree is never entered.
+ */
+interface OldParts {
+  titleLink: Element | null;
+  time: Element | null;
+  body: Element | null;
+  previewLink: Element | null;
+}
+
+function oldParts(thing: Element): OldParts {
+  const parts: OldParts = { titleLink: null, time: null, body: null, previewLink: null };
+  let inExpando: Element | null = null;
+  forEachElement(thing, (element) => {
+    const tag = element.tagName;
+    if (tag === 'TIME') {
+      // The post's own tagline time (the preview, which has none of its own, is skipped below).
+      parts.time ??= element;
+      return false;
+    }
+    const className = classNameOf(element);
+    if (className === '') return undefined;
+    const tokens = ` ${className} `;
+    if (tokens.includes(' child ')) return false;
+    if (tokens.includes(' crosspost-preview ')) {
+      parts.previewLink ??= findElement(element, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/comments/'));
+      return false;
+    }
+    if (tag === 'A' && tokens.includes(' title ')) parts.titleLink ??= element;
+    else if (tokens.includes(' expando ')) inExpando = element;
+    else if (tokens.includes(' md ') && inExpando?.contains(element)) parts.body ??= element;
+    return undefined;
+  });
+  return parts;
+}
 
 function extractOld(thing: Element, pageUrl: URL): Extracted | null {
   const data = (name: string) => thing.getAttribute(`data-${name}`);
@@ -151,16 +229,16 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
     return absolute ? new URL(absolute).hostname : '';
   })();
   const isMedia = data('is-gallery') === 'true' || MEDIA_HOSTS.test(domain) || MEDIA_HOSTS.test(urlHost);
-  const topMatter = thing.querySelector('.entry .top-matter') ?? thing;
-  const time = topMatter.querySelector(':scope > .tagline time') ?? thing.querySelector('.tagline time');
+  const parts = oldParts(thing);
+  const time = parts.time;
   // Self-post bodies are only rendered once the expando is opened; until then they are an
   // escaped string in data-cachedhtml, which we leave alone.
-  const body = thing.querySelector('.expando .usertext-body .md');
+  const body = parts.body;
   const text = normalizedText(body);
   const rootTitle = data('crosspost-root-title');
   let quoted: QuotedItem | null = null;
   if (rootTitle !== null) {
-    const previewLink = thing.querySelector('.crosspost-preview a.title[href], .crosspost-preview a[href*="/comments/"]');
+    const previewLink = parts.previewLink;
     const href = postIdFromPath(url) ? url : previewLink?.getAttribute('href') ?? null;
     const rootAuthor = username(data('crosspost-root-author'));
     quoted = {
@@ -180,7 +258,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
     permalink: absoluteHttpUrl(data('permalink'), pageUrl),
     authorName: author,
     authorHandle: author,
-    title: textOrNull(thing.querySelector('.entry a.title, a.title')),
+    title: textOrNull(parts.titleLink),
     text,
     textTruncated: false,
     timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(time?.getAttribute('datetime') ?? null),
@@ -210,8 +288,9 @@ export const reddit: SiteAdapter = {
     OLD_ITEM,
   ],
   extract(element, pageUrl) {
-    if (element.matches(SHREDDIT_ITEM)) return extractShreddit(element, pageUrl);
-    if (element.matches(OLD_ITEM)) return extractOld(element, pageUrl);
+    // Tag and class checks rather than matches(): the item selectors name exactly these.
+    if (element.tagName === 'SHREDDIT-POST' || element.tagName === 'SHREDDIT-AD-POST') return extractShreddit(element, pageUrl);
+    if (element.classList.contains('thing')) return extractOld(element, pageUrl);
     return null;
   },
 };
