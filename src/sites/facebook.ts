@@ -4,22 +4,16 @@
  * URL shapes (permalinks, l.php shims, /ads/about/). The visible "Sponsored" label is obfuscated
  * (letters reordered with CSS, decoys), so ads are recognised by their links, never by the word.
  */
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { FeedItem, PersonRef, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
 
-// Tag-qualified first: jsdom (and browsers, less so) match `div[attr]` far faster than `[attr]`.
-const PROFILE_NAME = ['div[data-ad-rendering-role="profile_name"]', '[data-ad-rendering-role="profile_name"]'] as const;
-const MESSAGE = [
-  // 2024-26: story_message wraps the preview divs.
-  'div[data-ad-rendering-role="story_message"]',
-  // Older units and ads previews without the rendering role.
-  'div[data-ad-preview="message"], div[data-ad-comet-preview="message"]',
-  '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
-] as const;
 /** "See more" is a role=button inside the message, and the text really is cut off. */
 const SEE_MORE = '[role="button"]';
+/** The data-ad-* rendering roles (2024-26) and the older preview attributes of the message. */
+const PROFILE_NAME_ROLE = 'profile_name';
+const MESSAGE_ROLE = 'story_message';
 /** Ads' tracking tokens are much longer than organic ones (clean-my-feeds: ≥ 311 chars in News Feed). */
 const SPONSORED_CFT_LENGTH = 311;
 /** Shared content that is gone; the attachment then has no author. Text is the only signal. */
@@ -93,42 +87,74 @@ interface Header {
   timeLink: Element | null;
 }
 
-function readHeader(profile: Element, base: URL): Header {
-  const links = Array.from(profile.getElementsByTagName('a'));
-  const authorLink = links.find((a) => (a.textContent ?? '').trim() !== '') ?? links[0] ?? null;
-  // The time link sits next to the profile-name block, inside the same header column.
-  let timeLink: Element | null = null;
-  const column = profile.parentElement;
-  if (column) {
-    for (const anchor of Array.from(column.getElementsByTagName('a'))) {
-      if (profile.contains(anchor)) continue;
-      timeLink = anchor;
-      break;
-    }
-  }
-  return {
-    profile,
-    name: textOrNull(authorLink?.querySelector('strong') ?? authorLink),
-    handle: handleFromProfileHref(authorLink?.getAttribute('href'), base),
-    timeLink,
-  };
-}
-
 /** Every link of the unit, read once: sponsored signals, outbound links and media all come from here. */
 interface Anchor {
   element: Element;
   href: string;
 }
 
-function anchorsOf(item: Element): Anchor[] {
-  const anchors: Anchor[] = [];
-  const collection = item.getElementsByTagName('a');
-  for (let i = 0; i < collection.length; i++) {
-    // item(i), not [i]: indexed access goes through a slow proxy in jsdom.
-    const element = collection.item(i)!;
-    anchors.push({ element, href: element.getAttribute('href') ?? '' });
-  }
-  return anchors;
+/**
+ * Everything the adapter reads from one unit, gathered in a single walk: under jsdom every
+ * querySelector is another pass over the unit, and a unit has 60-100+ elements.
+ */
+interface UnitParts {
+  profiles: Element[];
+  /** Outermost story_message blocks; else the older data-ad-preview="message" blocks. */
+  messages: Element[];
+  previewMessages: Element[];
+  anchors: Anchor[];
+  hasVideo: boolean;
+  hasMediaAlt: boolean;
+  loading: boolean;
+  autoSpans: Element[];
+}
+
+function unitParts(item: Element): UnitParts {
+  const parts: UnitParts = { profiles: [], messages: [], previewMessages: [], anchors: [], hasVideo: false, hasMediaAlt: false, loading: false, autoSpans: [] };
+  forEachElement(item, (element) => {
+    switch (element.tagName) {
+      case 'A':
+        parts.anchors.push({ element, href: element.getAttribute('href') ?? '' });
+        break;
+      case 'VIDEO':
+        parts.hasVideo = true;
+        break;
+      case 'IMG':
+        if (MEDIA_ALT.test(element.getAttribute('alt') ?? '')) parts.hasMediaAlt = true;
+        break;
+      case 'SPAN':
+        if (element.getAttribute('dir') === 'auto') parts.autoSpans.push(element);
+        return undefined;
+      default:
+    }
+    const role = element.getAttribute('data-ad-rendering-role');
+    if (role === PROFILE_NAME_ROLE) parts.profiles.push(element);
+    else if (role === MESSAGE_ROLE) {
+      const last = parts.messages[parts.messages.length - 1];
+      if (!last?.contains(element)) parts.messages.push(element);
+    } else if (element.getAttribute('data-ad-preview') === 'message' || element.getAttribute('data-ad-comet-preview') === 'message') {
+      const last = parts.previewMessages[parts.previewMessages.length - 1];
+      if (!last?.contains(element)) parts.previewMessages.push(element);
+    }
+    if (element.getAttribute('data-visualcompletion') === 'loading-state') parts.loading = true;
+    return undefined;
+  });
+  if (parts.messages.length === 0) parts.messages = parts.previewMessages;
+  return parts;
+}
+
+function readHeader(profile: Element, anchors: Anchor[], base: URL): Header {
+  const inProfile = anchors.filter((anchor) => profile.contains(anchor.element));
+  const authorLink = (inProfile.find((anchor) => (anchor.element.textContent ?? '').trim() !== '') ?? inProfile[0])?.element ?? null;
+  // The time link sits next to the profile-name block, inside the same header column.
+  const column = profile.parentElement;
+  const timeLink = column ? anchors.find((anchor) => column.contains(anchor.element) && !profile.contains(anchor.element))?.element ?? null : null;
+  return {
+    profile,
+    name: textOrNull(authorLink ? findElement(authorLink, (el) => el.tagName === 'STRONG') ?? authorLink : null),
+    handle: handleFromProfileHref(authorLink?.getAttribute('href'), base),
+    timeLink,
+  };
 }
 
 function isSponsored(anchors: Anchor[]): boolean {
@@ -141,43 +167,24 @@ function isSponsored(anchors: Anchor[]): boolean {
   return false;
 }
 
-function hasAttachedMedia(item: Element, anchors: Anchor[]): boolean {
-  if (item.getElementsByTagName('video').length > 0) return true;
-  for (const { element, href } of anchors) {
-    if (MEDIA_HREF.test(href) && (element.getElementsByTagName('img').length > 0 || /\/(videos|reel|watch)\b/.test(href))) return true;
-  }
-  const images = item.getElementsByTagName('img');
-  for (let i = 0; i < images.length; i++) {
-    if (MEDIA_ALT.test(images.item(i)?.getAttribute('alt') ?? '')) return true;
+function hasAttachedMedia(parts: UnitParts): boolean {
+  if (parts.hasVideo || parts.hasMediaAlt) return true;
+  for (const { element, href } of parts.anchors) {
+    if (MEDIA_HREF.test(href) && (/\/(videos|reel|watch)\b/.test(href) || findElement(element, (el) => el.tagName === 'IMG'))) return true;
   }
   return false;
 }
 
-/** Elements matching the first alternative that matches anything. */
-function allOfFirst(root: Element, alternatives: readonly string[]): Element[] {
-  for (const selector of alternatives) {
-    const found = root.querySelectorAll(selector);
-    if (found.length > 0) return Array.from(found);
-  }
-  return [];
-}
-
-/** Outermost message containers in document order (the preview divs nest inside story_message). */
-function messages(item: Element): Element[] {
-  const found = allOfFirst(item, MESSAGE);
-  if (found.length < 2) return found;
-  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
-}
-
 function readMessage(message: Element | null): { text: string; truncated: boolean } {
   if (!message) return { text: '', truncated: false };
-  return { text: normalizedText(message, { skip: SEE_MORE }), truncated: !!message.querySelector(SEE_MORE) };
+  const seeMore = findElement(message, (el) => el.getAttribute('role') === 'button');
+  return { text: normalizedText(message, seeMore ? { skip: SEE_MORE } : {}), truncated: !!seeMore };
 }
 
 /** The "This content isn't available" notice of a share, outside the post's own words. */
-function hasUnavailableNotice(item: Element, messageElements: Element[]): boolean {
-  for (const span of Array.from(item.querySelectorAll('span[dir="auto"]'))) {
-    if (messageElements.some((message) => message.contains(span))) continue;
+function hasUnavailableNotice(parts: UnitParts): boolean {
+  for (const span of parts.autoSpans) {
+    if (parts.messages.some((message) => message.contains(span))) continue;
     if (UNAVAILABLE_NOTICE.test(span.textContent ?? '')) return true;
   }
   return false;
@@ -201,7 +208,13 @@ function readLink(anchors: Anchor[], base: URL, messageElements: Element[]): { l
       continue;
     }
     // Card titles: the non-domain span[dir=auto] (the first one is the upper-case domain).
-    const spans = Array.from(anchor.querySelectorAll('span[dir="auto"]')).map((span) => normalizedText(span)).filter((text) => text !== '');
+    const spans: string[] = [];
+    forEachElement(anchor, (el) => {
+      if (el.tagName !== 'SPAN' || el.getAttribute('dir') !== 'auto') return undefined;
+      const text = normalizedText(el);
+      if (text !== '') spans.push(text);
+      return false;
+    });
     const title = spans.find((text) => !/^[\w.-]+\.[a-z]{2,}$/i.test(text)) ?? null;
     return { linkUrl: url, linkTitle: title };
   }
@@ -209,13 +222,13 @@ function readLink(anchors: Anchor[], base: URL, messageElements: Element[]): { l
 }
 
 function extractPost(item: Element, base: URL): Extracted | null {
-  const profiles = allOfFirst(item, PROFILE_NAME);
-  const messageElements = messages(item);
+  const parts = unitParts(item);
+  const { profiles, anchors } = parts;
+  const messageElements = parts.messages;
   // Loading skeletons and empty virtualised shells: no author, no message.
-  if (profiles.length === 0 && (messageElements.length === 0 || item.querySelector('div[data-visualcompletion="loading-state"]'))) return null;
-  const anchors = anchorsOf(item);
+  if (profiles.length === 0 && (messageElements.length === 0 || parts.loading)) return null;
 
-  const headers = profiles.map((profile) => readHeader(profile, base));
+  const headers = profiles.map((profile) => readHeader(profile, anchors, base));
   const isAd = isSponsored(anchors);
   const outer = headers[0] ?? null;
   // A share renders the sharer's header and then the original with its own header.
@@ -227,9 +240,9 @@ function extractPost(item: Element, base: URL): Extracted | null {
   const outerPost = outer ? postFromHref(outer.timeLink?.getAttribute('href'), base) : null;
   const outerLabel = outer?.timeLink ? outer.timeLink.getAttribute('aria-label')?.trim() || textOrNull(outer.timeLink) : null;
   const link = readLink(anchors, base, messageElements);
-  const hasMedia = hasAttachedMedia(item, anchors);
+  const hasMedia = hasAttachedMedia(parts);
   // The notice replaces the whole attachment, so a unit with a card or media cannot be one.
-  const unavailableShare = !original && !hasMedia && link.linkUrl === null && hasUnavailableNotice(item, messageElements);
+  const unavailableShare = !original && !hasMedia && link.linkUrl === null && hasUnavailableNotice(parts);
 
   const common = {
     title: null,

@@ -78,26 +78,31 @@ export function absoluteHttpUrl(href: string | null | undefined, base: URL | str
  * querySelector per field: each query walks the whole item again, which dominates extraction cost.
  */
 export function forEachElement(root: Element, visit: (element: Element) => boolean | void): void {
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const element = stack.pop() as Element;
-    if (visit(element) === false) continue;
-    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  // firstElementChild/nextElementSibling: jsdom's lastElementChild and previousElementSibling
+  // walk the child list, so a reverse-order stack would cost more than the recursion.
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (visit(child) !== false) forEachElement(child, visit);
   }
+}
+
+/** The nearest ancestor (or the element itself), at most `maxDepth` levels up, that is an <a>. */
+export function enclosingLink(element: Element | null | undefined, maxDepth = 4): Element | null {
+  for (let el = element ?? null, depth = 0; el && depth <= maxDepth; el = el.parentElement, depth += 1) {
+    if (el.localName === 'a') return el;
+  }
+  return null;
 }
 
 /**
  * First element below `root` (document order) that satisfies `test`, or null. For small
  * subtrees and checks a selector cannot express cheaply; stops at the first hit.
+ * (Used by the LinkedIn, Reddit, YouTube and Facebook adapters.)
  */
 export function findElement(root: Element, test: (element: Element) => boolean): Element | null {
-  const stack: Element[] = [];
-  for (let child = root.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-  while (stack.length > 0) {
-    const element = stack.pop() as Element;
-    if (test(element)) return element;
-    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (test(child)) return child;
+    const found = findElement(child, test);
+    if (found) return found;
   }
   return null;
 }
