@@ -132,11 +132,13 @@ function unitParts(item: Element): UnitParts {
     else if (role === MESSAGE_ROLE) {
       const last = parts.messages[parts.messages.length - 1];
       if (!last?.contains(element)) parts.messages.push(element);
-    } else if (element.getAttribute('data-ad-preview') === 'message' || element.getAttribute('data-ad-comet-preview') === 'message') {
-      const last = parts.previewMessages[parts.previewMessages.length - 1];
-      if (!last?.contains(element)) parts.previewMessages.push(element);
+    } else if (role === null && element.tagName === 'DIV') {
+      // Fewer attribute reads per node: the preview and loading hooks are always on divs.
+      if (element.getAttribute('data-ad-preview') === 'message' || element.getAttribute('data-ad-comet-preview') === 'message') {
+        const last = parts.previewMessages[parts.previewMessages.length - 1];
+        if (!last?.contains(element)) parts.previewMessages.push(element);
+      } else if (element.getAttribute('data-visualcompletion') === 'loading-state') parts.loading = true;
     }
-    if (element.getAttribute('data-visualcompletion') === 'loading-state') parts.loading = true;
     return undefined;
   });
   if (parts.messages.length === 0) parts.messages = parts.previewMessages;
