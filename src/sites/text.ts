@@ -10,6 +10,11 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 
 export interface NormalizeOptions {
   /** In-text UI to leave out, e.g. a "See more" button. */
   skip?: string;
+  /**
+   * The same as a predicate, checked per element during the text walk: no subtree query, which
+   * matters where nwsapi answers class selectors from the whole document (Mastodon, Threads).
+   */
+  skipElement?: (element: Element) => boolean;
 }
 
 export function collapseWhitespace(text: string): string {
@@ -31,6 +36,7 @@ export function normalizedText(element: Element | null | undefined, options: Nor
         const el = child as Element;
         if (SKIPPED_TAGS.has(el.tagName)) continue;
         if (skipped?.has(el)) continue;
+        if (options.skipElement?.(el)) continue;
         if (el.tagName === 'IMG') {
           parts.push(el.getAttribute('alt') ?? '');
           continue;
