@@ -60,24 +60,6 @@ function isLinkedInHost(url: string): boolean {
   }
 }
 
-/**
- * First element under `root` matching the first alternative that matches anything, skipping
- * elements inside `outside` (the embedded original of a reshare has the same markup).
- */
-function firstNotWithin(root: Element, selectors: string | readonly string[], outside: Element | null): Element | null {
-  for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
-    if (!outside) {
-      const found = root.querySelector(selector);
-      if (found) return found;
-      continue;
-    }
-    for (const candidate of Array.from(root.querySelectorAll(selector))) {
-      if (!outside.contains(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-
 /** "5h • " → "5h"; "Promoted" → isAd. The label is the first "•"-separated part. */
 function readAgeLabel(label: string): { timestampText: string | null; isAd: boolean } {
   const first = label.split('•').map((part) => part.trim()).find((part) => part !== '') ?? '';
@@ -263,45 +245,88 @@ function extractClassic(card: Element, pageUrl: URL): Extracted | null {
 // SDUI markup (hashed classes; only data-view-name, data-testid and componentkey are stable)
 // ---------------------------------------------------------------------------------------------
 
-const SDUI = {
-  actorImage: '[data-view-name="feed-actor-image"]',
-  text: '[data-testid="expandable-text-box"], [data-view-name="feed-commentary"]',
-  header: '[data-view-name="feed-header-text"]',
-  article: '[data-view-name="feed-update-article"]',
-  media: '[data-view-name="feed-update-image"], [data-view-name="feed-update-video"], [data-view-name="feed-document-container"], video',
-  quote: '[data-view-name="feed-reshare-content"], [data-view-name="feed-update-reshare"], [data-view-name="feed-mini-update"]',
-  profileLink: 'a[href*="/in/"], a[href*="/company/"], a[href*="/showcase/"]',
-} as const;
+const SDUI_MEDIA_VIEWS = new Set(['feed-update-image', 'feed-update-video', 'feed-document-container']);
+// A reshare with the resharer's words nests the original in one of these.
+const SDUI_QUOTE_VIEWS = new Set(['feed-reshare-content', 'feed-update-reshare', 'feed-mini-update']);
+const PROFILE_PATH = /\/(in|company|showcase)\//;
+
+/**
+ * The hooks of one SDUI card, read in a single walk. Only `data-view-name`, `data-testid`,
+ * `componentkey` and URL shapes are stable here (classes are hashed).
+ */
+interface SduiParts {
+  keyHolder: Element | null;
+  actorImage: Element | null;
+  header: Element | null;
+  article: Element | null;
+  commentary: Element | null;
+  textBox: Element | null;
+  profileLinks: Element[];
+  hasMedia: boolean;
+  quote: Element | null;
+}
+
+function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
+  const parts: SduiParts = {
+    keyHolder: (root.getAttribute('componentkey') ?? '').includes('FeedType_') ? root : null,
+    actorImage: null, header: null, article: null, commentary: null, textBox: null, profileLinks: [], hasMedia: false, quote: null,
+  };
+  forEachElement(root, (element) => {
+    const view = element.getAttribute('data-view-name');
+    if (view !== null) {
+      if (!enterQuotes && SDUI_QUOTE_VIEWS.has(view)) {
+        parts.quote ??= element;
+        return false;
+      }
+      if (view === 'feed-actor-image') parts.actorImage ??= element;
+      else if (view === 'feed-header-text') parts.header ??= element;
+      else if (view === 'feed-update-article') parts.article ??= element;
+      else if (view === 'feed-commentary') parts.commentary ??= element;
+      else if (SDUI_MEDIA_VIEWS.has(view)) parts.hasMedia = true;
+    }
+    const tag = element.tagName;
+    if (tag === 'A') {
+      if (PROFILE_PATH.test(element.getAttribute('href') ?? '')) parts.profileLinks.push(element);
+    } else if (tag === 'VIDEO') {
+      parts.hasMedia = true;
+    } else if (tag === 'SPAN' || tag === 'DIV' || tag === 'P') {
+      if (!parts.textBox && element.getAttribute('data-testid') === 'expandable-text-box') parts.textBox = element;
+      if (!parts.keyHolder && (element.getAttribute('componentkey') ?? '').includes('FeedType_')) parts.keyHolder = element;
+    }
+    return undefined;
+  });
+  return parts;
+}
 
 /** "expanded<key>FeedType_MAIN_FEED_RELEVANCE" (or "update-card-focus<key>…") → key. */
-function sduiPostKey(element: Element): string | null {
-  const holder = element.matches('[componentkey*="FeedType_"]') ? element : element.querySelector('[componentkey*="FeedType_"]');
-  const componentKey = holder?.getAttribute('componentkey');
+function sduiPostKey(parts: SduiParts): string | null {
+  const componentKey = parts.keyHolder?.getAttribute('componentkey');
   if (!componentKey) return null;
   const key = componentKey.replace(/FeedType_.*$/, '').replace(/^(expanded|update-card-focus)/, '');
   return key === '' ? componentKey : key;
 }
 
+const hasParagraph = (element: Element) => !!findElement(element, (el) => el.tagName === 'P');
+
 /** The actor block: the profile link after the actor image, whose <p> children are name, degree, headline, age. */
-function sduiActor(scope: Element, outside: Element | null): { link: Element | null; lines: string[] } {
-  const image = firstNotWithin(scope, SDUI.actorImage, outside);
+function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } {
+  const candidates = parts.profileLinks.filter((a) => !parts.header?.contains(a));
   let link: Element | null = null;
-  if (image) {
-    const imageLink = image.closest('a') ?? image;
+  if (parts.actorImage) {
+    const imageLink = parts.actorImage.closest('a') ?? parts.actorImage;
     // The name link is the next profile link after the image in document order.
-    for (const candidate of Array.from(scope.querySelectorAll(SDUI.profileLink))) {
-      if (outside?.contains(candidate)) continue;
-      if (candidate === imageLink || imageLink.contains(candidate)) continue;
-      if (imageLink.compareDocumentPosition(candidate) & 4 && candidate.querySelector('p')) {
-        link = candidate;
-        break;
-      }
-    }
+    link = candidates.find((a) => a !== imageLink && !imageLink.contains(a) && (imageLink.compareDocumentPosition(a) & 4) !== 0 && hasParagraph(a)) ?? null;
   }
-  if (!link) {
-    link = Array.from(scope.querySelectorAll(SDUI.profileLink)).find((a) => !outside?.contains(a) && !a.closest(SDUI.header) && a.querySelector('p')) ?? null;
+  link ??= candidates.find(hasParagraph) ?? null;
+  const lines: string[] = [];
+  if (link) {
+    forEachElement(link, (el) => {
+      if (el.tagName !== 'P') return undefined;
+      const line = normalizedText(el);
+      if (line !== '') lines.push(line);
+      return false;
+    });
   }
-  const lines = link ? Array.from(link.querySelectorAll('p')).map((p) => normalizedText(p)).filter((line) => line !== '') : [];
   return { link, lines };
 }
 
@@ -316,11 +341,12 @@ function sduiAge(lines: string[]): { timestampText: string | null; isAd: boolean
 }
 
 function sduiQuote(quote: Element): QuotedItem {
-  const actor = sduiActor(quote, null);
+  const parts = sduiParts(quote, true);
+  const actor = sduiActor(parts);
   const authorName = actor.lines[0] ?? null;
-  const text = normalizedText(quote.querySelector(SDUI.text), { skip: TEXT_CONTROLS });
+  const text = normalizedText(parts.textBox ?? parts.commentary, { skip: TEXT_CONTROLS });
   return {
-    id: sduiPostKey(quote),
+    id: sduiPostKey(parts),
     permalink: null,
     authorName,
     authorHandle: handleFromProfileHref(actor.link?.getAttribute('href')),
@@ -332,24 +358,24 @@ function sduiQuote(quote: Element): QuotedItem {
 }
 
 function extractSdui(element: Element, pageUrl: URL): Extracted | null {
-  const quoteElement = element.querySelector(SDUI.quote);
-  const actor = sduiActor(element, quoteElement);
-  const textElement = firstNotWithin(element, SDUI.text, quoteElement);
+  const parts = sduiParts(element, false);
+  const actor = sduiActor(parts);
+  const textElement = parts.textBox ?? parts.commentary;
   const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
   const authorName = actor.lines[0] ?? null;
   // The empty lazy-mount shell and skeleton cards have no author and no text.
   if (!authorName && text === '') return null;
 
   const age = sduiAge(actor.lines);
-  const article = firstNotWithin(element, SDUI.article, quoteElement);
-  const articleLink = article?.querySelector('a[href]') ?? null;
+  const article = parts.article;
+  const articleLink = article ? findElement(article, (el) => el.tagName === 'A' && el.hasAttribute('href')) : null;
   const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const linkTitle = article
-    ? textOrNull(article.querySelector('h2, h3, p')) ?? (articleLink?.getAttribute('aria-label')?.trim() || null)
+    ? textOrNull(findElement(article, (el) => el.tagName === 'H2' || el.tagName === 'H3' || el.tagName === 'P')) ?? (articleLink?.getAttribute('aria-label')?.trim() || null)
     : null;
-  const repostedBy = reposterFrom(element.querySelector(SDUI.header));
+  const repostedBy = reposterFrom(parts.header);
   return {
-    id: sduiPostKey(element),
+    id: sduiPostKey(parts),
     // SDUI has no activity id or permalink in the HTML ("Copy link to post" uses the clipboard).
     permalink: null,
     authorName,
@@ -361,12 +387,12 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
     timestampText: age.timestampText,
     linkUrl,
     linkTitle,
-    hasMedia: !!firstNotWithin(element, SDUI.media, quoteElement),
+    hasMedia: parts.hasMedia,
     isRepost: repostedBy !== null,
     repostedBy,
     repostId: null,
     isAd: age.isAd,
-    quoted: quoteElement ? sduiQuote(quoteElement) : null,
+    quoted: parts.quote ? sduiQuote(parts.quote) : null,
     unavailable: false,
   };
 }
@@ -381,8 +407,8 @@ export const linkedin: SiteAdapter = {
   },
   itemSelectors: ITEM_SELECTORS,
   extract(element, pageUrl) {
-    const classic = element.matches(CLASSIC_ITEM) ? element : element.querySelector(CLASSIC_ITEM);
-    if (classic) return extractClassic(classic, pageUrl);
+    // Which generation: classic cards carry the activity urn; SDUI cards never do.
+    if (element.hasAttribute('data-urn') || (element.getAttribute('data-id') ?? '').startsWith('urn:li:')) return extractClassic(element, pageUrl);
     return extractSdui(element, pageUrl);
   },
 };
