@@ -6,7 +6,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Mastodon".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
  * Large public instances recognised by host alone; adding one is one line. Any other instance is
@@ -55,12 +55,13 @@ export function looksLikeMastodon(root: ParentNode): boolean {
   }
 }
 
-const STATUS = '.status[data-id]';
 const PERMALINK_PATH = /^\/@([^/]+)\/(\d+)\/?$/;
-const CONTENT_TEXT = '.status__content__text';
+const ACCOUNT_PATH = /^\/@([^/]+)\/?$/;
+const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)/;
+const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
-const IN_TEXT_UI = '.status__content__read-more-button, .translate-button, .quote-inline';
-const MEDIA = '.media-gallery, .video-player, .audio-player, .media-gallery__item';
+const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
+const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(el.getAttribute('class') ?? '');
 
 export const mastodon: SiteAdapter = {
   site: 'mastodon',
@@ -78,41 +79,131 @@ export const mastodon: SiteAdapter = {
     '.status[data-id]',
   ],
   extract(element, pageUrl) {
-    const status = element.matches(STATUS) ? element : element.querySelector(STATUS);
+    const hooks = collectHooks(element);
     const entryId = element.getAttribute('data-id');
-    if (!status) {
-      const time = element.querySelector('time[datetime]');
-      if (!time) return placeholder(element, entryId);
-    }
-    return extractStatus(element, status ?? element, entryId, pageUrl);
+    if (!hooks.status && hooks.times.length === 0) return placeholder(element, entryId);
+    return extractStatus(element, hooks, entryId, pageUrl);
   },
 };
 
-function extractStatus(entry: Element, status: Element, entryId: string | null, pageUrl: URL): Omit<FeedItem, 'site'> {
-  const quoteRoot = status.querySelector('.status__quote');
-  const outside = (el: Element | null | undefined): Element | null =>
-    el && !(quoteRoot && quoteRoot.contains(el)) ? el : null;
+/**
+ * Everything extract() reads, gathered in one walk with class checks. Class selectors in
+ * querySelector are answered from the whole document under jsdom/nwsapi, so on a long timeline
+ * each such query costs as much as the timeline; a walk of the entry does not.
+ */
+interface Hooks {
+  status: Element | null;
+  prepend: Element | null;
+  retweetIcon: boolean;
+  /** `a.status__display-name` (legacy) or `a[data-hover-card-account]` (redesign) account links. */
+  accountLinks: Element[];
+  timeLinks: Element[];
+  links: Element[];
+  times: Element[];
+  contentTexts: Element[];
+  warnings: Element[];
+  cards: Element[];
+  hasMedia: boolean;
+  quoteRoot: Element | null;
+}
 
-  const timeLink = outside(status.querySelector('a.status__relative-time')) ?? findPermalinkLink(status, quoteRoot);
+function collectHooks(entry: Element, collectQuote = false): Hooks {
+  const hooks: Hooks = {
+    status: null,
+    prepend: null,
+    retweetIcon: false,
+    accountLinks: [],
+    timeLinks: [],
+    links: [],
+    times: [],
+    contentTexts: [],
+    warnings: [],
+    cards: [],
+    hasMedia: false,
+    quoteRoot: null,
+  };
+  const visit = (el: Element): boolean => {
+    const tag = el.localName;
+    if (tag === 'svg') {
+      if ((el.getAttribute('class') ?? '').includes('icon-retweet')) hooks.retweetIcon = true;
+      return false;
+    }
+    if (tag === 'img' || tag === 'button' || tag === 'canvas') return false;
+    if (tag === 'time') {
+      hooks.times.push(el);
+      return false;
+    }
+    const cls = el.getAttribute('class') ?? '';
+    if (tag === 'a') {
+      if (cls.includes('status-card')) {
+        hooks.cards.push(el);
+        return false;
+      }
+      if (cls.includes('status__relative-time')) {
+        hooks.timeLinks.push(el);
+        return true; // holds the <time>
+      }
+      if (cls.includes('status__display-name') || el.hasAttribute('data-hover-card-account')) {
+        hooks.accountLinks.push(el);
+        return false;
+      }
+      hooks.links.push(el);
+      return true;
+    }
+    if (cls === '') return true;
+    if (cls.includes('status__content__text')) {
+      hooks.contentTexts.push(el);
+      return false;
+    }
+    if (cls.includes('status__quote')) {
+      if (collectQuote) return true;
+      hooks.quoteRoot ??= el;
+      return false;
+    }
+    if (cls.includes('content-warning')) {
+      hooks.warnings.push(el);
+      return false;
+    }
+    if (cls.includes('status-card')) {
+      hooks.cards.push(el); // pre-4.0 cards: a div around the link
+      return false;
+    }
+    if (MEDIA_CLASS.test(cls)) {
+      hooks.hasMedia = true;
+      return false;
+    }
+    if (cls.includes('status__prepend')) {
+      hooks.prepend ??= el;
+      return true;
+    }
+    if (cls.includes('status__action-bar')) return false;
+    if (!hooks.status && STATUS_CLASS.test(cls) && el.hasAttribute('data-id')) hooks.status = el;
+    return true;
+  };
+  if (visit(entry)) forEachElement(entry, visit);
+  return hooks;
+}
+
+function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pageUrl: URL): Omit<FeedItem, 'site'> {
+  const status = hooks.status ?? entry;
+  const prepend = hooks.prepend;
+  const inPrepend = (el: Element): boolean => !!prepend && prepend.contains(el);
+
+  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
-  const time = timeLink?.querySelector('time') ?? null;
+  const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   const id = status.getAttribute('data-id') ?? permalink?.id ?? null;
 
-  const author = readAccount(
-    outside(status.querySelector('.status__info a.status__display-name')) ?? findAccountLink(status, quoteRoot),
-    pageUrl,
-  );
-
-  const warning = outside(status.querySelector('.content-warning'));
-  const contentText = outside(status.querySelector(CONTENT_TEXT));
-  const card = outside(status.querySelector('.status-card'));
-  const cardLink = card?.matches('a[href]') ? card : card?.querySelector('a[href]');
+  const author = readAccount(hooks.accountLinks.find((link) => !inPrepend(link)), pageUrl);
+  const warning = hooks.warnings[0] ?? null;
+  const contentText = hooks.contentTexts[0] ?? null;
+  const card = hooks.cards[0] ?? null;
+  const cardLink = card ? (card.localName === 'a' ? card : card.getElementsByTagName('a')[0]) : null;
 
   // A boost's timeline entry carries the boost id, its status the original id: the mismatch says
   // "boost" in every locale; the retweet icon covers entries where the ids are not both present.
-  const prepend = entry.querySelector('.status__prepend');
-  const isRepost = (!!entryId && !!id && entryId !== id) || !!prepend?.querySelector('.icon-retweet');
-  const booster = isRepost && prepend ? readAccount(prepend.querySelector('a[href]'), pageUrl) : null;
+  const isRepost = (!!entryId && !!id && entryId !== id) || (!!prepend && hooks.retweetIcon);
+  const booster = isRepost ? readAccount(hooks.accountLinks.find(inPrepend), pageUrl) : null;
 
   return {
     id,
@@ -120,20 +211,20 @@ function extractStatus(entry: Element, status: Element, entryId: string | null, 
     authorName: author.name,
     authorHandle: author.handle,
     // The content warning (spoiler) is the closest thing Mastodon has to a title.
-    title: textOrNull(warning?.querySelector('p') ?? warning, { skip: 'button' }),
-    text: normalizedText(contentText, { skip: IN_TEXT_UI }),
+    title: warningText(warning),
+    text: normalizedText(contentText, { skipElement: skipInTextUi }),
     // A collapsed CW does not render the content at all; "Read more" only removes a CSS clamp.
     textTruncated: !!warning && !contentText,
     timestamp: timeOf(time, id),
     timestampText: textOrNull(time),
     linkUrl: absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
-    linkTitle: textOrNull(card?.querySelector('.status-card__title')),
-    hasMedia: hasOutside(status.querySelectorAll(MEDIA), quoteRoot),
+    linkTitle: card ? cardTitle(card) : null,
+    hasMedia: hooks.hasMedia,
     isRepost,
     repostedBy: booster && (booster.name || booster.handle) && booster.handle !== author.handle ? booster : null,
     repostId: isRepost && entryId !== id ? entryId : null,
     isAd: false,
-    quoted: quoteRoot ? readQuote(quoteRoot, pageUrl) : null,
+    quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : null,
     unavailable: false,
   };
 }
@@ -144,8 +235,7 @@ function extractStatus(entry: Element, status: Element, entryId: string | null, 
  */
 function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'site'> | null {
   if (!entryId) return null;
-  const wrapper = entry.querySelector('.status__wrapper') ?? entry;
-  const nameSpan = wrapper.querySelector('span');
+  const nameSpan = entry.getElementsByTagName('span')[0];
   return {
     id: entryId,
     permalink: null,
@@ -169,55 +259,57 @@ function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'si
 }
 
 function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {
-  const quoted = quoteRoot.querySelector(STATUS);
-  if (!quoted || quoteRoot.matches('.status__quote--error') || quoteRoot.querySelector('.status__quote--error')) {
+  const hooks = collectHooks(quoteRoot, true);
+  const quoted = hooks.status;
+  if (!quoted || (quoteRoot.getAttribute('class') ?? '').includes('status__quote--error')) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const timeLink = quoted.querySelector('a.status__relative-time') ?? findPermalinkLink(quoted, null);
+  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
   const id = quoted.getAttribute('data-id') ?? permalink?.id ?? null;
-  const author = readAccount(quoted.querySelector('a.status__display-name') ?? findAccountLink(quoted, null), pageUrl);
-  const warning = quoted.querySelector('.content-warning');
+  const author = readAccount(hooks.accountLinks[0], pageUrl);
+  const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   return {
     id,
     permalink: permalink?.url ?? null,
     authorName: author.name,
     authorHandle: author.handle,
-    title: textOrNull(warning?.querySelector('p') ?? warning, { skip: 'button' }),
-    text: normalizedText(quoted.querySelector(CONTENT_TEXT), { skip: IN_TEXT_UI }),
-    timestamp: timeOf(timeLink?.querySelector('time') ?? null, id),
+    title: warningText(hooks.warnings[0] ?? null),
+    text: normalizedText(hooks.contentTexts[0], { skipElement: skipInTextUi }),
+    timestamp: timeOf(time, id),
     unavailable: false,
   };
 }
 
-function hasOutside(list: NodeListOf<Element>, quoteRoot: Element | null): boolean {
-  for (const el of Array.from(list)) if (!quoteRoot || !quoteRoot.contains(el)) return true;
-  return false;
+/** The CW text is the banner's paragraph; its "Show more" button is not part of it. */
+function warningText(warning: Element | null): string | null {
+  if (!warning) return null;
+  return textOrNull(warning, { skipElement: (el) => el.localName === 'button' });
+}
+
+function cardTitle(card: Element): string | null {
+  let title: Element | null = null;
+  forEachElement(card, (el) => {
+    if (title) return false;
+    if ((el.getAttribute('class') ?? '').includes('status-card__title')) title = el;
+    return !title;
+  });
+  return textOrNull(title);
 }
 
 /** Redesign fallback: the `/@acct/<id>` link that wraps the status time. */
-function findPermalinkLink(status: Element, quoteRoot: Element | null): Element | null {
-  for (const time of Array.from(status.querySelectorAll('a[href] time[datetime]'))) {
-    const link = time.closest('a[href]');
-    if (link && (!quoteRoot || !quoteRoot.contains(link))) return link;
-  }
-  return null;
-}
-
-/** Redesign fallback: the author link carries the hover-card account id. */
-function findAccountLink(status: Element, quoteRoot: Element | null): Element | null {
-  for (const link of Array.from(status.querySelectorAll('a[data-hover-card-account]'))) {
-    if (!quoteRoot || !quoteRoot.contains(link)) return link;
+function findPermalinkLink(hooks: Hooks): Element | null {
+  for (const time of hooks.times) {
+    const link = enclosingLink(time.parentElement);
+    if (link && PERMALINK_PATH.test(link.getAttribute('href') ?? '')) return link;
   }
   return null;
 }
 
 function readPermalink(link: Element | null, pageUrl: URL): { url: string; id: string | null } | null {
-  const href = link?.getAttribute('href');
-  const absolute = absoluteHttpUrl(href, pageUrl);
+  const absolute = absoluteHttpUrl(link?.getAttribute('href'), pageUrl);
   if (!absolute) return null;
-  const url = new URL(absolute);
-  const match = PERMALINK_PATH.exec(url.pathname);
+  const match = PERMALINK_PATH.exec(new URL(absolute).pathname);
   return { url: absolute, id: match?.[2] ?? null };
 }
 
@@ -227,13 +319,20 @@ function readPermalink(link: Element | null, pageUrl: URL): { url: string; id: s
  */
 function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef {
   if (!link) return { name: null, handle: null };
-  const name = textOrNull(link.querySelector('.display-name__html') ?? link.querySelector('bdi') ?? link, {
-    skip: '.display-name__account',
+  let nameElement: Element | null = null;
+  let accountElement: Element | null = null;
+  forEachElement(link, (el) => {
+    const cls = el.getAttribute('class') ?? '';
+    if (cls.includes('display-name__html')) nameElement ??= el;
+    else if (cls.includes('display-name__account')) accountElement ??= el;
+    else if (el.localName === 'bdi' && !nameElement) nameElement = el;
+    else return true;
+    return false;
   });
-  let acct = link.getAttribute('title') ?? normalizedText(link.querySelector('.display-name__account'));
+  const name = textOrNull(nameElement) ?? textOrNull(link, { skipElement: (el) => el === accountElement });
+  let acct = link.getAttribute('title') ?? normalizedText(accountElement);
   if (!acct.startsWith('@')) {
-    const path = absoluteHttpUrl(link.getAttribute('href'), pageUrl);
-    const match = path ? /^\/@([^/]+)\/?$/.exec(new URL(path).pathname) : null;
+    const match = ACCOUNT_PATH.exec(link.getAttribute('href') ?? '');
     acct = match?.[1] ? `@${decodeURIComponent(match[1])}` : '';
   }
   const bare = acct.replace(/^@/, '').trim();
@@ -255,11 +354,19 @@ function timeOf(time: Element | null, id: string | null): string | null {
 /** The first link in the text that leaves the fediverse conversation. */
 function firstExternalLink(content: Element | null, pageUrl: URL): string | null {
   if (!content) return null;
-  for (const anchor of Array.from(content.querySelectorAll('a[href]'))) {
+  for (const anchor of Array.from(content.getElementsByTagName('a'))) {
     // Mentions, hashtags and the 4.5 "RE: <quoted post>" fallback line are not outbound links.
-    if (anchor.classList.contains('mention') || anchor.closest('.h-card, .quote-inline')) continue;
+    if ((anchor.getAttribute('class') ?? '').includes('mention') || insideInTextUi(anchor, content)) continue;
     const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
     if (url) return url;
   }
   return null;
+}
+
+function insideInTextUi(el: Element, content: Element): boolean {
+  for (let node = el.parentElement; node && node !== content; node = node.parentElement) {
+    const cls = node.getAttribute('class') ?? '';
+    if (cls.includes('h-card') || cls.includes('quote-inline')) return true;
+  }
+  return false;
 }
