@@ -24,9 +24,12 @@ const THREAD_BADGE = /^\d+\s*\/\s*\d+$/;
 const ITEM = '[data-pressable-container="true"]';
 /** Text block (atomic class, stable since 2024); in-text UI: thread badge "1/3" and "More". */
 const TEXT_BLOCK_CLASS = /(?:^|\s)x1a6qonq(?:\s|$)/;
-const IN_TEXT_UI = 'div.x1rg5ohu, [role="button"]';
+const THREAD_BADGE_CLASS = /(?:^|\s)x1rg5ohu(?:\s|$)/;
+/** Predicate, not a selector: nwsapi answers class selectors from the whole document. */
+const isInTextUi = (el: Element): boolean =>
+  el.getAttribute('role') === 'button' || (el.localName === 'div' && THREAD_BADGE_CLASS.test(el.getAttribute('class') ?? ''));
 /** Card title (atomic class); the domain next to it is `translate=no`. */
-const CARD_TITLE = '.x1gslohp';
+const CARD_TITLE_CLASS = /(?:^|\s)x1gslohp(?:\s|$)/;
 
 export const threads: SiteAdapter = {
   site: 'threads',
@@ -195,13 +198,17 @@ function isPostMedia(el: Element): boolean {
 
 /** Body text without the "1/3" thread-part badge. */
 function threadText(block: Element | null): string {
-  const text = normalizedText(block, { skip: IN_TEXT_UI });
+  const text = normalizedText(block, { skipElement: isInTextUi });
   const badge = / (\d+\s*\/\s*\d+)$/.exec(text);
   if (badge?.[1] && block) {
     // Only strip when the DOM holds the badge as its own element (a post may end in "1/3").
-    for (const el of Array.from(block.querySelectorAll('div, span'))) {
-      if (el.childElementCount === 0 && el.textContent?.trim() === badge[1]) return text.slice(0, badge.index).trim();
-    }
+    const badgeText = badge[1];
+    let isBadge = false;
+    forEachElement(block, (el) => {
+      if (el.childElementCount === 0 && el.textContent?.trim() === badgeText) isBadge = true;
+      return !isBadge;
+    });
+    if (isBadge) return text.slice(0, badge.index).trim();
   }
   return text;
 }
@@ -227,11 +234,23 @@ function findOutbound(links: Element[], pageUrl: URL): { url: string; title: str
 
 /** A card shows the domain (translate=no) and the title; a bare CTA button has no title. */
 function cardTitle(anchor: Element): string | null {
-  const titled = textOrNull(anchor.querySelector(CARD_TITLE));
-  if (titled) return titled;
-  if (!anchor.querySelector('span[translate="no"]')) return null;
-  for (const span of Array.from(anchor.querySelectorAll('span[dir="auto"]'))) {
-    if (span.matches('[translate="no"]') || span.querySelector('[translate="no"]')) continue;
+  let titled: Element | null = null;
+  let domain: Element | null = null;
+  const labels: Element[] = [];
+  forEachElement(anchor, (el) => {
+    if (el.getAttribute('translate') === 'no') {
+      domain ??= el;
+      return false;
+    }
+    if (!titled && CARD_TITLE_CLASS.test(el.getAttribute('class') ?? '')) titled = el;
+    if (el.localName === 'span' && el.getAttribute('dir') === 'auto') labels.push(el);
+    return true;
+  });
+  if (titled) return textOrNull(titled);
+  if (!domain) return null;
+  const domainElement: Element = domain;
+  for (const span of labels) {
+    if (span.contains(domainElement)) continue;
     const text = textOrNull(span);
     if (text) return text;
   }
