@@ -326,6 +326,29 @@ function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } 
       if (line !== '') lines.push(line);
       return false;
     });
+  } else {
+    // Before the labels moved from <span> to <p> (no-noise-linkedin PR #10, 2026-03): the first
+    // profile link with text, its leaf spans as the lines.
+    link = candidates.find((a) => a !== parts.actorImage && !parts.actorImage?.contains(a) && (a.textContent ?? '').trim() !== '') ?? null;
+    if (link) {
+      forEachElement(link, (el) => {
+        if (el.firstElementChild || el.getAttribute('aria-hidden') === 'true' && el.tagName === 'SVG') return undefined;
+        const line = normalizedText(el);
+        if (line !== '') lines.push(line);
+        return undefined;
+      });
+      if (lines.length === 0) lines.push(normalizedText(link));
+    }
+  }
+  // The age (or "Promoted") can also sit just after the link rather than inside it.
+  if (link && !lines.slice(1).some((line) => PROMOTED_LABELS.test(line) || /•\s*$/.test(line))) {
+    for (let next = link.nextElementSibling, i = 0; next && i < 3; next = next.nextElementSibling, i++) {
+      const line = normalizedText(next);
+      if (PROMOTED_LABELS.test(line) || /^\S{1,8}\s*•/.test(line)) {
+        lines.push(line);
+        break;
+      }
+    }
   }
   return { link, lines };
 }

@@ -17,7 +17,7 @@ const MEDIA_POST_TYPES = new Set(['image', 'gallery', 'video', 'multi_media', 'm
 /** Media hosts: a post "linking" here is a media post, not an outbound link. */
 const MEDIA_HOSTS = /(^|\.)(i\.redd\.it|v\.redd\.it|preview\.redd\.it|reddit\.com\/gallery)$/;
 /** Shreddit: item-state values and placeholder bodies of removed or deleted posts. */
-const GONE_TEXT = /^\[(removed|deleted)\]$/i;
+const GONE_TEXT = /^\[\s*(removed|deleted)(\s+by\s+[\w\s]+?)?\s*\]$/i;
 
 function isRedditHost(host: string): boolean {
   return host === 'reddit.com' || host.endsWith('.reddit.com') || host === 'redd.it' || host.endsWith('.redd.it') || host.endsWith('.redditmedia.com');

@@ -125,11 +125,15 @@ function ageLabel(parts: Parts, channelLink: Element | null): string | null {
   }
   // Legacy renderers: #metadata-line > span.inline-metadata-item ("48K views", "3 days ago").
   if (texts.length === 0 && parts.legacyMetadataLine) texts = rowLabels(parts.legacyMetadataLine);
+  const recognised = texts.find((text) => !COUNT_LABEL.test(text) && AGE_LABEL.test(text));
+  if (recognised) return recognised;
+  // Other UI languages: the age follows the view count. Ages always hold a number; badges such
+  // as "New" or "Members only" do not.
   if (texts.length >= 2) {
     const last = texts[texts.length - 1] ?? '';
-    return COUNT_LABEL.test(last) ? null : last;
+    return COUNT_LABEL.test(last) || !/\d/.test(last) ? null : last;
   }
-  return texts.find((text) => !COUNT_LABEL.test(text) && AGE_LABEL.test(text)) ?? null;
+  return null;
 }
 
 function videoIdFromHref(href: string | null): { id: string; shorts: boolean } | null {
