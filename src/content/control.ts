@@ -69,18 +69,30 @@ function styleInto(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+/** One button built per document and cloned per item: cloning beats building it node by node. */
+const prototypes = new WeakMap<Document, HTMLButtonElement>();
+
+function buttonPrototype(document: Document): HTMLButtonElement {
+  let button = prototypes.get(document);
+  if (!button) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-stroom-action', 'save');
+    button.setAttribute('aria-pressed', 'false');
+    button.append(bookmarkIcon(document), document.createElement('span'));
+    prototypes.set(document, button);
+  }
+  return button;
+}
+
 export function createControl(document: Document, labels: ControlLabels): SaveControl {
   const host = document.createElement(CONTROL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   styleInto(shadow);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('data-stroom-action', 'save');
+  const button = buttonPrototype(document).cloneNode(true) as HTMLButtonElement;
   button.setAttribute('aria-label', labels.name);
-  button.setAttribute('aria-pressed', 'false');
-  const text = document.createElement('span');
+  const text = button.lastChild as HTMLSpanElement;
   text.textContent = labels.save;
-  button.append(bookmarkIcon(document), text);
   const error = document.createElement('span');
   error.className = 'error';
   error.setAttribute('role', 'status');

@@ -2,9 +2,12 @@
  * Watches a feed page: finds items on start and as the timeline grows, gives each savable item
  * one save control, and keeps the control's saved state in step with the background.
  *
- * Work is proportional to what changed: the MutationObserver hands us added nodes, and we look
- * for items only inside them (or around them, when a known item's content is filled in later).
- * Everything hangs off one AbortSignal: aborting disconnects the observer and removes our UI.
+ * Work is proportional to what changed and to what the user can see: the MutationObserver hands
+ * us added nodes, and we look for items only inside them (or around them, when a known item's
+ * content is filled in later). Finding an item costs next to nothing; reading it and adding its
+ * control happens when it comes within two screens of the viewport (IntersectionObserver), so a
+ * timeline of a thousand items costs what its visible part costs, in small slices between frames.
+ * Everything hangs off one AbortSignal: aborting disconnects the observers and removes our UI.
  */
 import { extractElement, findItemElements } from '../sites/extract';
 import type { FeedItem, SiteAdapter } from '../sites/types';
@@ -41,6 +44,12 @@ export class FeedWatcher {
   private readonly adapter: SiteAdapter;
   private readonly combinedSelector: string;
   private observer: MutationObserver | null = null;
+  private readonly pendingIds = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The page URL, read once per batch of work rather than once per item. */
+  private currentUrl: URL | null = null;
+  /** Decorates items as they near the viewport; null where the engine has none (jsdom): eager. */
+  private visibility: IntersectionObserver | null = null;
 
   constructor(private readonly deps: FeedDependencies) {
     this.adapter = { ...deps.adapter, itemSelectors: parsableSelectors(deps.document, deps.adapter.itemSelectors) };
@@ -51,6 +60,8 @@ export class FeedWatcher {
   start(): void {
     if (this.deps.signal.aborted || this.combinedSelector === '') return;
     const body = this.deps.document.body;
+    const View = this.deps.document.defaultView?.IntersectionObserver;
+    if (typeof View === 'function') this.visibility = new View((entries) => this.onVisible(entries), { rootMargin: '200% 0px' });
     const started = performance.now();
     this.scan(body);
     measureSince('stroom:initial-scan', started);
@@ -60,15 +71,39 @@ export class FeedWatcher {
     this.deps.document.addEventListener('click', (event) => this.onClick(event), { capture: true, signal: this.deps.signal });
   }
 
-  /** Decorate every new item inside `root`; returns how many got a control. */
+  /** Take in every new item inside `root`; returns how many got a control right away. */
   scan(root: ParentNode): number {
     const fresh: Decorated[] = [];
-    for (const element of findItemElements(root, this.adapter)) {
-      const decorated = this.decorate(element);
-      if (decorated) fresh.push(decorated);
-    }
+    for (const element of findItemElements(root, this.adapter)) this.consider(element, fresh);
+    this.currentUrl = null;
     if (fresh.length > 0) this.refreshSavedState(fresh);
     return fresh.length;
+  }
+
+  /** A found item: watched until it nears the viewport, or decorated now where nothing watches. */
+  private consider(element: Element, fresh: Decorated[]): void {
+    if (this.seen.has(element)) return;
+    if (this.visibility) {
+      this.visibility.observe(element);
+      return;
+    }
+    const decorated = this.decorate(element);
+    if (decorated) fresh.push(decorated);
+  }
+
+  private onVisible(entries: IntersectionObserverEntry[]): void {
+    const started = performance.now();
+    const fresh: Decorated[] = [];
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      // Read once: an item without its content yet is watched again when the content arrives.
+      this.visibility?.unobserve(entry.target);
+      const decorated = entry.target.isConnected ? this.decorate(entry.target) : null;
+      if (decorated) fresh.push(decorated);
+    }
+    this.currentUrl = null;
+    if (fresh.length > 0) this.refreshSavedState(fresh);
+    measureSince('stroom:decorate', started);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -91,11 +126,9 @@ export class FeedWatcher {
     const fresh: Decorated[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const element of findItemElements(root, this.adapter)) {
-        const decorated = this.decorate(element);
-        if (decorated) fresh.push(decorated);
-      }
+      for (const element of findItemElements(root, this.adapter)) this.consider(element, fresh);
     }
+    this.currentUrl = null;
     if (fresh.length > 0) this.refreshSavedState(fresh);
     measureSince('stroom:mutation-batch', started);
   }
@@ -119,7 +152,8 @@ export class FeedWatcher {
 
   private decorate(element: Element): Decorated | null {
     if (this.seen.has(element)) return null;
-    const item = extractElement(element, this.deps.adapter, this.deps.pageUrl());
+    this.currentUrl ??= this.deps.pageUrl();
+    const item = extractElement(element, this.deps.adapter, this.currentUrl);
     if (!item) return null;
     if (item.isAd) {
       this.seen.set(element, null); // never offered for saving
@@ -149,16 +183,28 @@ export class FeedWatcher {
     return decorated;
   }
 
+  /**
+   * Ask the background which of these items are saved. Requests from the slices of one scroll
+   * are gathered for a moment and sent as one message: a message costs far more than an item.
+   * Items are decorated two screens ahead of the viewport, so the wait is never seen.
+   */
   private refreshSavedState(fresh: Decorated[]): void {
-    const ids = [...new Set(fresh.map((entry) => entry.item.id))];
-    this.deps.savedIds(ids).then(
-      (savedIds) => {
-        for (const id of savedIds) for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
-      },
-      () => {
-        // Unknown state is shown as unsaved; saving again is idempotent.
-      },
-    );
+    for (const entry of fresh) this.pendingIds.add(entry.item.id);
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      const ids = [...this.pendingIds];
+      this.pendingIds.clear();
+      if (ids.length === 0 || this.deps.signal.aborted) return;
+      this.deps.savedIds(ids).then(
+        (savedIds) => {
+          for (const id of savedIds) for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
+        },
+        () => {
+          // Unknown state is shown as unsaved; saving again is idempotent.
+        },
+      );
+    }, SAVED_STATE_BATCH_MS);
   }
 
   private show(entry: Decorated, saved: boolean): void {
@@ -203,12 +249,19 @@ export class FeedWatcher {
   }
 
   stop(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     this.observer?.disconnect();
     this.observer = null;
+    this.visibility?.disconnect();
+    this.visibility = null;
     for (const entries of this.byId.values()) for (const entry of entries) entry.control.host.remove();
     this.byId.clear();
   }
 }
+
+/** How long saved-state questions are gathered before one message asks them all. */
+export const SAVED_STATE_BATCH_MS = 50;
 
 /** Which decorated entry a button belongs to (shared across watchers; buttons are ours alone). */
 const controlOwners = new WeakMap<HTMLButtonElement, Decorated>();

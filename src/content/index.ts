@@ -24,19 +24,22 @@ export function startContentScript(adapter: SiteAdapter): void {
     }
   };
 
+  // Read the strings once; only the author changes from item to item.
+  const AUTHOR = '\u0001';
+  const named = t('saveControlLabel', [AUTHOR]);
+  const anonymous = t('saveControlLabelNoAuthor');
+  const save = t('saveControlText');
+  const saved = t('savedControlText');
+
   const watcher = new FeedWatcher({
     adapter,
     document,
     pageUrl: () => new URL(location.href),
-    labels: (item: FeedItem) => ({
-      name: item.authorName ? t('saveControlLabel', [item.authorName]) : t('saveControlLabelNoAuthor'),
-      save: t('saveControlText'),
-      saved: t('savedControlText'),
-    }),
-    setSaved: async (item, saved) => {
-      if (saved) await guard(send('save-item', { item, pageUrl: location.href }));
+    labels: (item: FeedItem) => ({ name: item.authorName ? named.replace(AUTHOR, () => item.authorName ?? '') : anonymous, save, saved }),
+    setSaved: async (item, wanted) => {
+      if (wanted) await guard(send('save-item', { item, pageUrl: location.href }));
       else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
-      return saved;
+      return wanted;
     },
     savedIds: async (ids) => (await guard(send('saved-ids', { site: adapter.site, ids }))).ids,
     failureText: () => t('saveFailed'),

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_TAG } from '../../src/content/control';
-import { FeedWatcher } from '../../src/content/feed';
+import { FeedWatcher, SAVED_STATE_BATCH_MS } from '../../src/content/feed';
 import type { FeedDependencies } from '../../src/content/feed';
 import { adapterFor, extractElement, findItemElements } from '../../src/sites';
 import type { FeedItem, SiteAdapter } from '../../src/sites/types';
@@ -88,7 +88,14 @@ function watch(adapter: SiteAdapter, pageUrl: URL, overrides: Partial<FeedDepend
 }
 
 /** MutationObserver callbacks and the fake savedIds promises run before a macrotask. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Let the MutationObserver fire and the gathered saved-state question go out (the watcher
+ * batches those for SAVED_STATE_BATCH_MS); no assertion depends on how long anything took.
+ */
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the observer's work runs first
+  await new Promise((resolve) => setTimeout(resolve, SAVED_STATE_BATCH_MS + 5));
+};
 
 const hosts = (root: ParentNode = document): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>(CONTROL_TAG));
 const buttonOf = (host: HTMLElement): HTMLButtonElement => {
