@@ -160,7 +160,9 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
       hooks.quoteRoot ??= el;
       return false;
     }
-    if (cls.includes('content-warning')) {
+    // 4.3+ CW banner (content not rendered until expanded); before 4.3, `p-summary` inside the
+    // content, with the text already in the DOM but hidden by CSS.
+    if (cls.includes('content-warning') || cls.includes('p-summary')) {
       hooks.warnings.push(el);
       return false;
     }

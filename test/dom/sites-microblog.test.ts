@@ -95,6 +95,19 @@ describe('timestamps derived from ids', () => {
   });
 });
 
+describe('Mastodon content warnings', () => {
+  test('before 4.3 the CW is a p-summary and the hidden text is in the DOM: title set, not truncated', () => {
+    const doc = body(
+      `<div id="mastodon" data-props="{}"><div role="feed"><article data-id="116227170631688032"><div class="status" data-id="116227170631688032">
+       <a class="status__relative-time" href="/@anouk/116227170631688032"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a>
+       <div class="status__content status__content--with-spoiler"><p><span class="p-summary">Eten </span><button class="status__content__spoiler-link">Show more</button></p>
+       <div class="status__content__text translate" style="display: none"><p>Stamppot!</p></div></div></div></article></div></div>`,
+      'https://mastodon.social/home',
+    );
+    expect(extractItems(doc, 'https://mastodon.social/home')[0]).toMatchObject({ title: 'Eten', text: 'Stamppot!', textTruncated: false });
+  });
+});
+
 describe('broken or half-rendered rows give nulls, never exceptions', () => {
   const cases: Array<[SiteAdapter, string, string]> = [
     [x, 'https://x.com/home', '<div data-testid="cellInnerDiv"><article data-testid="tweet"></article></div>'],
