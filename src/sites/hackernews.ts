@@ -3,19 +3,35 @@
  * tables: a story is `tr.athing` followed by a row holding `td.subtext` (score, user, age).
  * The one rename that broke scrapers was `a.storylink`/`a.titlelink` → `.titleline > a` (2021-22).
  */
-import { absoluteHttpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, forEachElement, normalizedText, textOrNull } from './text';
 import type { SiteAdapter } from './types';
 
 /**
- * The story's title link. Class lookups (getElementsByClassName) instead of selectors: every
- * field here is one class name, and jsdom answers those several times faster than querySelector.
+ * Each hook is one class name; they are found by walking the (small) rows once and comparing
+ * class strings. Under jsdom that is several times cheaper than a selector or class-collection
+ * query per field on freshly inserted rows.
  */
+function classesIn(root: Element, wanted: readonly string[]): Map<string, Element> {
+  const found = new Map<string, Element>();
+  forEachElement(root, (element) => {
+    const className = classNameOf(element);
+    if (className === '') return undefined;
+    for (const name of wanted) {
+      if (!found.has(name) && ` ${className} `.includes(` ${name} `)) found.set(name, element);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** The story's title link. */
 function titleLinkOf(row: Element): Element | null {
+  const found = classesIn(row, ['titleline', 'titlelink', 'storylink']);
   // Since 2022: <span class="titleline"><a href>…</a><span class="sitebit">…</span></span>
-  const titleline = row.getElementsByClassName('titleline').item(0);
+  const titleline = found.get('titleline');
   if (titleline?.firstElementChild?.tagName === 'A') return titleline.firstElementChild;
   // 2021: a.titlelink; before that a.storylink.
-  return row.getElementsByClassName('titlelink').item(0) ?? row.getElementsByClassName('storylink').item(0);
+  return found.get('titlelink') ?? found.get('storylink') ?? null;
 }
 
 /** Marks HN puts in the title row or subtext of stories that are gone or hidden. */
@@ -35,16 +51,27 @@ function timestampFromAgeTitle(title: string | null): string | null {
   return null;
 }
 
+interface StoryRows {
+  subtext: Element | null;
+  toptext: Element | null;
+  author: Element | null;
+  age: Element | null;
+  score: Element | null;
+}
+
 /** The rows that belong to a story: its subtext row and, on item pages, the row with `.toptext`. */
-function followingRows(row: Element): { subtext: Element | null; toptext: Element | null } {
-  let subtext: Element | null = null;
-  let toptext: Element | null = null;
+function followingRows(row: Element): StoryRows {
+  const rows: StoryRows = { subtext: null, toptext: null, author: null, age: null, score: null };
   let next = row.nextElementSibling;
-  for (let i = 0; next && i < 4 && !next.classList.contains('athing'); i++, next = next.nextElementSibling) {
-    subtext ??= next.getElementsByClassName('subtext').item(0);
-    toptext ??= next.getElementsByClassName('toptext').item(0);
+  for (let i = 0; next && i < 4 && !` ${classNameOf(next)} `.includes(' athing '); i++, next = next.nextElementSibling) {
+    const found = classesIn(next, ['subtext', 'toptext', 'hnuser', 'age', 'score']);
+    rows.subtext ??= found.get('subtext') ?? null;
+    rows.toptext ??= found.get('toptext') ?? null;
+    rows.author ??= found.get('hnuser') ?? null;
+    rows.age ??= found.get('age') ?? null;
+    rows.score ??= found.get('score') ?? null;
   }
-  return { subtext, toptext };
+  return rows;
 }
 
 export const hackernews: SiteAdapter = {
@@ -63,14 +90,13 @@ export const hackernews: SiteAdapter = {
     const titleLink = titleLinkOf(row);
     if (!titleLink) return null;
     const id = /^\d+$/.test(row.id) ? row.id : null;
-    const { subtext, toptext } = followingRows(row);
-    const author = textOrNull(subtext?.getElementsByClassName('hnuser').item(0));
-    const age = subtext?.getElementsByClassName('age').item(0) ?? null;
+    const { subtext, toptext, author: authorLink, age, score } = followingRows(row);
+    const author = textOrNull(authorLink);
     const href = absoluteHttpUrl(titleLink.getAttribute('href'), pageUrl);
     // Ask/Tell HN titles link to the item itself; only outbound links count.
     const linkUrl = href && new URL(href).hostname !== 'news.ycombinator.com' ? href : null;
     // YC job rows have no score, no user and no comments link: HN's only advertising.
-    const isAd = !!subtext && !subtext.getElementsByClassName('score').item(0) && !author;
+    const isAd = !!subtext && !score && !author;
     const marks = `${row.textContent ?? ''} ${subtext?.textContent ?? ''}`;
     return {
       id,
