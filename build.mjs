@@ -54,11 +54,32 @@ function esbuildOptions(target, outdir) {
 function copyStatic(outdir) {
   cpSync(join(root, 'manifest.json'), join(outdir, 'manifest.json'));
   cpSync(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') || statSync(src).isDirectory() });
-  cpSync(join(root, 'src/_locales'), join(outdir, '_locales'), { recursive: true });
+  writeLocales(join(outdir, '_locales'));
   for (const page of PAGES) {
     cpSync(join(root, `src/ui/${page}/${page}.html`), join(outdir, `${page}.html`));
   }
   cpSync(join(root, 'src/ui/shared/stroom.css'), join(outdir, 'stroom.css'));
+}
+
+/**
+ * The browser wants one messages.json per language; we keep one file per area of the code
+ * (src/_locales/<lang>/<area>.json) so features do not collide, and merge them here. A name
+ * defined twice is an error, not a silent overwrite.
+ */
+function writeLocales(outdir) {
+  const source = join(root, 'src/_locales');
+  for (const lang of readdirSync(source)) {
+    const merged = {};
+    for (const file of readdirSync(join(source, lang)).filter((name) => name.endsWith('.json')).sort()) {
+      const messages = JSON.parse(readFileSync(join(source, lang, file), 'utf8'));
+      for (const [name, message] of Object.entries(messages)) {
+        if (name in merged) throw new Error(`_locales/${lang}: "${name}" is defined twice (${file})`);
+        merged[name] = message;
+      }
+    }
+    mkdirSync(join(outdir, lang), { recursive: true });
+    writeFileSync(join(outdir, lang, 'messages.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  }
 }
 
 function zipDirectory(dir, zipPath) {

@@ -1,65 +1,9 @@
-/**
- * The background's message handlers: one function per message type, each doing its non-
- * IndexedDB work first (canonicalising, summarising) and then one short transaction.
- */
-import type { StoredItem } from '../core/items';
-import { itemKey } from '../core/items';
-import type { RequestOf } from '../core/messages';
-import { canonicalUrl } from '../core/urls';
-import { adapterFor } from '../sites';
-import type { StroomDatabase } from '../store/db';
-import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemStatus } from '../store/items';
-import type { Handlers, SenderInfo } from './router';
-import { summaryFields } from './summaries';
+/** Every message handler, by area; the type checks that each message type has exactly one. */
+import type { BackgroundContext } from './context';
+import { createItemHandlers } from './items';
+import type { Handlers } from './router';
+import { createSettingsHandlers } from './settings';
 
-/** Build the record to store: canonical URLs, key, savedAt, unread, and its summary. */
-export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number): StoredItem {
-  return {
-    ...item,
-    ...summaryFields(item),
-    permalink: item.permalink === null ? null : canonicalUrl(item.permalink),
-    linkUrl: item.linkUrl === null ? null : canonicalUrl(item.linkUrl),
-    quoted: item.quoted && { ...item.quoted, permalink: item.quoted.permalink === null ? null : canonicalUrl(item.quoted.permalink) },
-    key: itemKey(item.site, item.id),
-    savedAt: now,
-    status: 'unread',
-  };
-}
-
-/** A content script may only speak for the site it runs on. */
-function assertSiteOfSender(site: string, sender: SenderInfo): void {
-  if (sender.kind !== 'content') return;
-  const adapter = adapterFor(sender.url);
-  if (!adapter || adapter.site !== site) throw new Error(`A page on ${sender.url.hostname} cannot save ${site} items`);
-}
-
-export function createHandlers(getDb: () => Promise<StroomDatabase>, clock: () => number = Date.now): Handlers {
-  return {
-    async 'save-item'({ item }, sender) {
-      assertSiteOfSender(item.site, sender);
-      const record = toStoredItem(item, clock());
-      const { stored, created } = await putItemIfAbsent(await getDb(), record);
-      return { key: stored.key, savedAt: stored.savedAt, created };
-    },
-    async 'unsave-item'({ key }, sender) {
-      assertSiteOfSender(key.slice(0, key.indexOf(':')), sender);
-      return { removed: (await deleteItem(await getDb(), key)) !== null };
-    },
-    async 'saved-ids'({ site, ids }, sender) {
-      assertSiteOfSender(site, sender);
-      const keys = await existingKeys(await getDb(), ids.map((id) => itemKey(site, id)));
-      const prefix = `${site}:`.length;
-      return { ids: keys.map((key) => key.slice(prefix)) };
-    },
-    async 'delete-item'({ key }) {
-      return { removed: await deleteItem(await getDb(), key) };
-    },
-    async 'restore-item'({ item }) {
-      if (item.key !== itemKey(item.site, item.id)) throw new Error('item.key does not match its site and id');
-      return { restored: await restoreItem(await getDb(), item) };
-    },
-    async 'set-status'({ key, status }) {
-      return { updated: await setItemStatus(await getDb(), key, status) };
-    },
-  };
+export function createHandlers(context: BackgroundContext): Handlers {
+  return { ...createItemHandlers(context), ...createSettingsHandlers(context) };
 }

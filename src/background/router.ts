@@ -9,6 +9,8 @@ import type { MessageType, RequestOf, ResponseOf, Result, Sender } from '../core
 
 export type Handler<T extends MessageType> = (payload: RequestOf<T>, sender: SenderInfo) => Promise<ResponseOf<T>>;
 export type Handlers = { [T in MessageType]: Handler<T> };
+/** The handlers of one area's messages (items, settings, digest…). */
+export type HandlersFor<Messages> = { [T in keyof Messages & MessageType]: Handler<T> };
 
 export interface SenderInfo {
   kind: Sender;

@@ -19,7 +19,7 @@ import { adapterFor, extractElement, findItemElements } from '../../src/sites';
 import type { FeedItem, SiteAdapter } from '../../src/sites/types';
 import { FIXTURE_DIR, fixtureManifest, insertLazyTemplates } from './fixtureLoader';
 import type { FixtureEntry } from './fixtureLoader';
-import enMessages from '../../src/_locales/en/messages.json';
+import enMessages from '../../src/_locales/en/content.json';
 
 type Savable = FeedItem & { id: string };
 type Expected = Record<string, unknown> & { id: string | null; isAd: boolean; unavailable: boolean; lazy?: boolean };

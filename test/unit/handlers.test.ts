@@ -5,6 +5,7 @@
 import { summaryFields } from '../../src/background/summaries';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { createHandlers } from '../../src/background/handlers';
+import { memorySettings } from './memorySettings';
 import { route } from '../../src/background/router';
 import type { StoredItem } from '../../src/core/items';
 import type { MessageType, RequestOf, Result } from '../../src/core/messages';
@@ -30,7 +31,7 @@ let dbCount = 0;
 async function setUp() {
   const db = await openStroomDB(`handlers-${++dbCount}`);
   let now = 1_700_000_000_000;
-  const handlers = createHandlers(async () => db, () => (now += 1_000));
+  const handlers = createHandlers({ getDb: async () => db, settings: memorySettings(), now: () => (now += 1_000) });
   async function send<T extends MessageType>(type: T, payload: RequestOf<T> | unknown, sender = POPUP): Promise<Result<unknown>> {
     return route({ stroom: 1, type, payload }, sender, handlers, identity);
   }

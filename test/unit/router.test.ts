@@ -5,6 +5,7 @@
  */
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { createHandlers } from '../../src/background/handlers';
+import { memorySettings } from './memorySettings';
 import { classifySender, route } from '../../src/background/router';
 import type { Handlers } from '../../src/background/router';
 import { MESSAGES, parseEnvelope } from '../../src/core/messages';
@@ -47,7 +48,7 @@ function spyHandlers(): { handlers: Handlers; calls: string[] } {
 let dbCount = 0;
 async function realHandlers(): Promise<{ handlers: Handlers; db: StroomDatabase }> {
   const db = await openStroomDB(`router-${++dbCount}`);
-  return { handlers: createHandlers(async () => db, () => 1_700_000_000_000), db };
+  return { handlers: createHandlers({ getDb: async () => db, settings: memorySettings(), now: () => 1_700_000_000_000 }), db };
 }
 
 describe('sender checks', () => {

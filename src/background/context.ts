@@ -1,0 +1,17 @@
+/**
+ * What the background's handlers and jobs work with, passed in rather than imported, so tests
+ * run them on fake-indexeddb with a fixed clock and in-memory settings.
+ */
+import type { Settings } from '../core/settings';
+import type { StroomDatabase } from '../store/db';
+
+export interface SettingsStore {
+  read(): Promise<Settings>;
+  write(settings: Settings): Promise<void>;
+}
+
+export interface BackgroundContext {
+  getDb(): Promise<StroomDatabase>;
+  now(): number;
+  settings: SettingsStore;
+}

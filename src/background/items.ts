@@ -1,0 +1,66 @@
+/**
+ * Handlers for the item messages: one function per message type, each doing its non-IndexedDB
+ * work first (canonicalising, summarising) and then one short transaction.
+ */
+import type { StoredItem } from '../core/items';
+import { itemKey } from '../core/items';
+import type { RequestOf } from '../core/messages';
+import { canonicalUrl } from '../core/urls';
+import { adapterFor } from '../sites';
+import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemStatus } from '../store/items';
+import type { BackgroundContext } from './context';
+import type { HandlersFor, SenderInfo } from './router';
+import type { ITEM_MESSAGES } from '../core/messages/items';
+import { summaryFields } from './summaries';
+
+/** Build the record to store: canonical URLs, key, savedAt, unread, and its summary. */
+export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number): StoredItem {
+  return {
+    ...item,
+    ...summaryFields(item),
+    permalink: item.permalink === null ? null : canonicalUrl(item.permalink),
+    linkUrl: item.linkUrl === null ? null : canonicalUrl(item.linkUrl),
+    quoted: item.quoted && { ...item.quoted, permalink: item.quoted.permalink === null ? null : canonicalUrl(item.quoted.permalink) },
+    key: itemKey(item.site, item.id),
+    savedAt: now,
+    status: 'unread',
+  };
+}
+
+/** A content script may only speak for the site it runs on. */
+function assertSiteOfSender(site: string, sender: SenderInfo): void {
+  if (sender.kind !== 'content') return;
+  const adapter = adapterFor(sender.url);
+  if (!adapter || adapter.site !== site) throw new Error(`A page on ${sender.url.hostname} cannot save ${site} items`);
+}
+
+export function createItemHandlers({ getDb, now }: BackgroundContext): HandlersFor<typeof ITEM_MESSAGES> {
+  return {
+    async 'save-item'({ item }, sender) {
+      assertSiteOfSender(item.site, sender);
+      const record = toStoredItem(item, now());
+      const { stored, created } = await putItemIfAbsent(await getDb(), record);
+      return { key: stored.key, savedAt: stored.savedAt, created };
+    },
+    async 'unsave-item'({ key }, sender) {
+      assertSiteOfSender(key.slice(0, key.indexOf(':')), sender);
+      return { removed: (await deleteItem(await getDb(), key)) !== null };
+    },
+    async 'saved-ids'({ site, ids }, sender) {
+      assertSiteOfSender(site, sender);
+      const keys = await existingKeys(await getDb(), ids.map((id) => itemKey(site, id)));
+      const prefix = `${site}:`.length;
+      return { ids: keys.map((key) => key.slice(prefix)) };
+    },
+    async 'delete-item'({ key }) {
+      return { removed: await deleteItem(await getDb(), key) };
+    },
+    async 'restore-item'({ item }) {
+      if (item.key !== itemKey(item.site, item.id)) throw new Error('item.key does not match its site and id');
+      return { restored: await restoreItem(await getDb(), item) };
+    },
+    async 'set-status'({ key, status }) {
+      return { updated: await setItemStatus(await getDb(), key, status) };
+    },
+  };
+}
