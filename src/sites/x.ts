@@ -4,7 +4,7 @@
  * Sources for each hook: test/fixtures/SELECTORS.md, section "X".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
-import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -30,7 +30,8 @@ const REPOSTED_LABELS = [/\s*\breposted$/i, /\s*\bretweeted$/i, /\s*\bheeft gere
 const MEDIA_TESTIDS = new Set(['tweetPhoto', 'videoPlayer', 'videoComponent', 'gifPlayer']);
 /** Subtrees with nothing we read: the avatar, the "More" caret, the action bar's buttons. */
 const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet', 'like', 'bookmark']);
-const SHOW_MORE = '[data-testid="tweet-text-show-more-link"]';
+/** "Show more" sits after the text today; if a UI version puts it inside, it is not text. */
+const isShowMore = (el: Element): boolean => el.getAttribute('data-testid') === 'tweet-text-show-more-link';
 
 export const x: SiteAdapter = {
   site: 'x',
@@ -115,7 +116,7 @@ function collectHooks(row: Element): Hooks {
         return true; // it holds the time link
       case 'tweetText':
         hooks.texts.push(el);
-        return false;
+        return true; // a "Show more" inside must be seen
       case 'tweet-text-show-more-link':
         hooks.showMores.push(el);
         return false;
@@ -164,7 +165,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
     authorName: author.name,
     authorHandle: author.handle,
     title: null,
-    text: normalizedText(textElement, { skip: SHOW_MORE }),
+    text: normalizedText(textElement, { skipElement: isShowMore }),
     textTruncated: firstOutside(hooks.showMores) !== null,
     timestamp: timeOf(time, status?.id ?? null),
     timestampText: textOrNull(time),
@@ -233,7 +234,7 @@ function readQuote(root: Element, hooks: Hooks, pageUrl: URL): QuotedItem {
     authorName: author.name,
     authorHandle: author.handle,
     title: null,
-    text: normalizedText(hooks.texts.find(inQuote), { skip: SHOW_MORE }),
+    text: normalizedText(hooks.texts.find(inQuote), { skipElement: isShowMore }),
     timestamp: timeOf(time, status?.id ?? null),
     unavailable: false,
   };
@@ -261,7 +262,7 @@ function profileHandle(href: string | null | undefined): string | null {
 }
 
 function statusOf(time: Element | null, pageUrl: URL): { id: string; permalink: string } | null {
-  const link = time?.parentElement?.closest('a[href*="/status/"]');
+  const link = enclosingLink(time?.parentElement);
   return link ? parseStatusHref(link.getAttribute('href'), pageUrl) : null;
 }
 
