@@ -71,11 +71,15 @@ function readAgeLabel(label: string): { timestampText: string | null; isAd: bool
 /** First outbound link in a text container (hashtags and mentions stay on linkedin.com). */
 function firstExternalLink(container: Element | null, pageUrl: URL): string | null {
   if (!container) return null;
-  for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
-    const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
-    if (url && !isLinkedInHost(url)) return url;
-  }
-  return null;
+  let found: string | null = null;
+  forEachElement(container, (element) => {
+    if (found !== null) return false;
+    if (element.tagName !== 'A') return undefined;
+    const url = absoluteHttpUrl(element.getAttribute('href'), pageUrl);
+    if (url && !isLinkedInHost(url)) found = url;
+    return false;
+  });
+  return found;
 }
 
 function reposterFrom(header: Element | null): PersonRef | null {
@@ -180,6 +184,19 @@ function classicActorLink(parts: ClassicParts): Element | null {
 /** In-text UI: the "…more" toggles of both generations. */
 const TEXT_CONTROLS = '[data-testid="expandable-text-button"], .feed-shared-inline-show-more-text__see-more-less-toggle';
 
+/**
+ * Post text without the "…more" toggle. The toggle is usually outside the text container, so look
+ * for it with a cheap walk first and only pay for the skip query when it is inside.
+ */
+function postText(container: Element | null): string {
+  if (!container) return '';
+  const hasControl = findElement(
+    container,
+    (el) => el.getAttribute('data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
+  );
+  return normalizedText(container, hasControl ? { skip: TEXT_CONTROLS } : {});
+}
+
 function activityUrnFromHref(href: string | null | undefined): string | null {
   return href?.match(/urn:li:(?:activity|share|ugcPost):\d+/)?.[0] ?? null;
 }
@@ -190,7 +207,7 @@ function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
   const urn = quote.getAttribute('data-urn') ?? activityUrnFromHref(link?.getAttribute('href'));
   const id = urn && urn.startsWith('urn:li:') ? urn : null;
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
-  const text = normalizedText(parts.text ?? parts.showMoreText ?? parts.sharedText, { skip: TEXT_CONTROLS });
+  const text = postText(parts.text ?? parts.showMoreText ?? parts.sharedText);
   const unavailable = parts.unavailable || UNAVAILABLE_CLASSES.some((name) => quote.classList.contains(name));
   return {
     id,
@@ -210,7 +227,7 @@ function extractClassic(card: Element, pageUrl: URL): Extracted | null {
   const parts = classicParts(card, false);
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
   const textElement = parts.text ?? parts.showMoreText ?? parts.sharedText;
-  const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
+  const text = postText(textElement);
   // Occluded or still-loading cards have neither an author nor text: not a readable item yet.
   if (!authorName && text === '' && !id) return null;
 
@@ -367,7 +384,7 @@ function sduiQuote(quote: Element): QuotedItem {
   const parts = sduiParts(quote, true);
   const actor = sduiActor(parts);
   const authorName = actor.lines[0] ?? null;
-  const text = normalizedText(parts.textBox ?? parts.commentary, { skip: TEXT_CONTROLS });
+  const text = postText(parts.textBox ?? parts.commentary);
   return {
     id: sduiPostKey(parts),
     permalink: null,
@@ -384,7 +401,7 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
   const parts = sduiParts(element, false);
   const actor = sduiActor(parts);
   const textElement = parts.textBox ?? parts.commentary;
-  const text = normalizedText(textElement, { skip: TEXT_CONTROLS });
+  const text = postText(textElement);
   const authorName = actor.lines[0] ?? null;
   // The empty lazy-mount shell and skeleton cards have no author and no text.
   if (!authorName && text === '') return null;
