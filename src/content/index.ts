@@ -1,7 +1,8 @@
 /**
  * Stroom's content script, started by a small per-site entry (src/content/entries/<site>.ts) so
- * each site loads only its own adapter. It does nothing on pages the adapter does not
- * recognise, and stops cleanly when the extension is updated or disabled.
+ * each site loads only its own adapter. It watches the feed while the page is one the adapter
+ * handles, follows single-page-app navigation (LinkedIn, YouTube, Facebook and X change pages
+ * without reloading), and stops cleanly when the extension is updated or disabled.
  */
 import { itemKey } from '../core/items';
 import type { FeedItem, SiteAdapter } from '../sites/types';
@@ -10,20 +11,53 @@ import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import { FeedWatcher } from './feed';
 
 export function startContentScript(adapter: SiteAdapter): void {
-  const pageUrl = new URL(location.href);
-  if (!adapter.matches(pageUrl, document)) return;
+  const lifetime = new AbortController(); // the whole script: ends when the extension goes away
+  let feed: AbortController | null = null; // one feed page: ends on navigating away from it
+
+  const follow = () => {
+    if (!extensionAlive()) {
+      lifetime.abort();
+      return;
+    }
+    const onFeed = adapter.matches(new URL(location.href), document);
+    if (onFeed && !feed) {
+      feed = new AbortController();
+      watchFeed(adapter, feed.signal, () => lifetime.abort());
+    } else if (!onFeed && feed) {
+      feed.abort();
+      feed = null;
+    }
+  };
+  lifetime.signal.addEventListener('abort', () => feed?.abort(), { once: true });
+  follow();
+
+  let lastUrl = location.href;
+  const onMaybeNavigated = () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    follow();
+  };
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('navigatesuccess', onMaybeNavigated, { signal: lifetime.signal });
+  else {
+    // No Navigation API (Firefox before it shipped): a URL comparison per batch of DOM changes.
+    const observer = new MutationObserver(onMaybeNavigated);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    lifetime.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+  addEventListener('popstate', onMaybeNavigated, { signal: lifetime.signal });
+}
+
+function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () => void): void {
   const t = (name: string, substitutions?: string[]): string => thinRuntime().i18n.getMessage(name, substitutions);
-  const lifetime = new AbortController();
-  const stop = () => lifetime.abort();
   const guard = async <T>(work: Promise<T>): Promise<T> => {
     try {
       return await work;
     } catch (error) {
-      if (error instanceof ExtensionContextGone) stop();
+      if (error instanceof ExtensionContextGone) onContextGone();
       throw error;
     }
   };
-
   // Read the strings once; only the author changes from item to item.
   const AUTHOR = '\u0001';
   const named = t('saveControlLabel', [AUTHOR]);
@@ -43,9 +77,9 @@ export function startContentScript(adapter: SiteAdapter): void {
     },
     savedIds: async (ids) => (await guard(send('saved-ids', { site: adapter.site, ids }))).ids,
     failureText: () => t('saveFailed'),
-    signal: lifetime.signal,
+    signal,
     alive: extensionAlive,
-    onContextGone: stop,
+    onContextGone,
   });
   watcher.start();
 }

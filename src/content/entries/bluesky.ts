@@ -1,0 +1,4 @@
+import { bluesky } from '../../sites/bluesky';
+import { startContentScript } from '../index';
+
+startContentScript(bluesky);

@@ -1,0 +1,4 @@
+import { facebook } from '../../sites/facebook';
+import { startContentScript } from '../index';
+
+startContentScript(facebook);

@@ -1,0 +1,4 @@
+import { hackernews } from '../../sites/hackernews';
+import { startContentScript } from '../index';
+
+startContentScript(hackernews);

@@ -1,0 +1,4 @@
+import { linkedin } from '../../sites/linkedin';
+import { startContentScript } from '../index';
+
+startContentScript(linkedin);

@@ -1,0 +1,4 @@
+import { reddit } from '../../sites/reddit';
+import { startContentScript } from '../index';
+
+startContentScript(reddit);

@@ -1,0 +1,4 @@
+import { threads } from '../../sites/threads';
+import { startContentScript } from '../index';
+
+startContentScript(threads);

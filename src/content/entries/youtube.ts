@@ -1,0 +1,4 @@
+import { youtube } from '../../sites/youtube';
+import { startContentScript } from '../index';
+
+startContentScript(youtube);
