@@ -5,6 +5,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Bluesky".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import { selfThread } from './selfThread';
 import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
@@ -76,6 +77,10 @@ export const bluesky: SiteAdapter = {
       quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : placeholderQuote(hooks.icons),
       unavailable: false,
     };
+  },
+  extractThread(element, pageUrl) {
+    // Thread pages are /profile/<handle|did>/post/<rkey> (PostThread).
+    return POST_PATH.test(pageUrl.pathname) ? selfThread(bluesky, element, pageUrl) : null;
   },
 };
 

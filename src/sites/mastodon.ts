@@ -6,6 +6,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Mastodon".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import { selfThread } from './selfThread';
 import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
@@ -75,14 +76,19 @@ export const mastodon: SiteAdapter = {
     'div[role="feed"] > article[data-id]',
     // Feeds rendered without the role (older 3.x scrollable lists, some forks).
     'article[data-id]',
-    // Bare statuses (3.x detailed views, embeds) when no article wraps them.
-    '.status[data-id]',
+    // Conversation pages: ancestors and replies are bare statuses, the focused post is a
+    // detailed status (all 3.x and 4.x versions); also embeds.
+    '.status[data-id], .detailed-status',
   ],
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
     const entryId = element.getAttribute('data-id');
-    if (!hooks.status && hooks.times.length === 0) return placeholder(element, entryId);
+    if (!hooks.status && hooks.times.length === 0 && hooks.timeLinks.length === 0) return placeholder(element, entryId);
     return extractStatus(element, hooks, entryId, pageUrl);
+  },
+  extractThread(element, pageUrl) {
+    // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
+    return PERMALINK_PATH.test(pageUrl.pathname) ? selfThread(mastodon, element, pageUrl) : null;
   },
 };
 
@@ -139,7 +145,8 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
         hooks.cards.push(el);
         return false;
       }
-      if (cls.includes('status__relative-time')) {
+      // The focused post on a conversation page shows a full date (no <time>) in its permalink.
+      if (cls.includes('status__relative-time') || cls.includes('detailed-status__datetime')) {
         hooks.timeLinks.push(el);
         return true; // holds the <time>
       }
@@ -218,7 +225,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
     // A collapsed CW does not render the content at all; "Read more" only removes a CSS clamp.
     textTruncated: !!warning && !contentText,
     timestamp: timeOf(time, id),
-    timestampText: textOrNull(time),
+    timestampText: textOrNull(time ?? (hooks.times.length === 0 ? timeLink : null)),
     linkUrl: absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
     linkTitle: card ? cardTitle(card) : null,
     hasMedia: hooks.hasMedia,

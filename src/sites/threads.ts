@@ -7,6 +7,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Threads".
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
+import { selfThread } from './selfThread';
 import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
@@ -81,6 +82,10 @@ export const threads: SiteAdapter = {
       quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : null,
       unavailable,
     } satisfies Omit<FeedItem, 'site'>;
+  },
+  extractThread(element, pageUrl) {
+    // Conversation pages are /@user/post/<code>.
+    return POST_PATH.test(pageUrl.pathname) ? selfThread(threads, element, pageUrl) : null;
   },
 };
 

@@ -72,4 +72,20 @@ export interface SiteAdapter {
   extract(element: Element, pageUrl: URL): Omit<FeedItem, 'site'> | null;
   /** Where the save control goes in an item; by default it is appended to the item element. */
   placeControl?(item: Element, control: HTMLElement): void;
+  /**
+   * On a conversation page: the item's author's consecutive self-thread posts, in page order,
+   * without other people's replies (issue 3, "threads of one author"). Null when the page is not
+   * a conversation or the author wrote only this one post there.
+   */
+  extractThread?(element: Element, pageUrl: URL): ThreadPart[] | null;
+}
+
+/** One post of an author's self-thread. */
+export interface ThreadPart {
+  id: string | null;
+  permalink: string | null;
+  text: string;
+  timestamp: string | null;
+  hasMedia: boolean;
+  linkUrl: string | null;
 }

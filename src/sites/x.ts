@@ -4,6 +4,7 @@
  * Sources for each hook: test/fixtures/SELECTORS.md, section "X".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import { selfThread } from './selfThread';
 import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
@@ -58,6 +59,10 @@ export const x: SiteAdapter = {
       hooks.inPlacementTracking = true;
     }
     return extractTweet(hooks, pageUrl);
+  },
+  extractThread(element, pageUrl) {
+    // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
+    return /^\/[^/]+\/status\/\d+/.test(pageUrl.pathname) ? selfThread(x, element, pageUrl) : null;
   },
 };
 
