@@ -45,7 +45,7 @@ export const bluesky: SiteAdapter = {
     const hooks = collectHooks(element);
     const postLink = hooks.links.find((link) => link.hasAttribute('data-tooltip') && POST_PATH.test(link.getAttribute('href') ?? ''))
       ?? hooks.links.find((link) => POST_PATH.test(link.getAttribute('href') ?? ''));
-    const post = parsePostHref(postLink?.getAttribute('href'), pageUrl);
+    const post = parsePostHref(postLink?.getAttribute('href'), pageUrl) ?? focusedPost(element, hooks, pageUrl);
     if (!post) return null;
 
     const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
@@ -129,6 +129,18 @@ function collectHooks(item: Element): Hooks {
     return true;
   });
   return hooks;
+}
+
+/**
+ * The highlighted post of a thread page shows its date as plain text, with no link to itself: it
+ * is the post in the page URL, when the row is by that URL's author.
+ */
+function focusedPost(item: Element, hooks: Hooks, pageUrl: URL): { authority: string; rkey: string; permalink: string } | null {
+  const post = parsePostHref(pageUrl.pathname, pageUrl);
+  if (!post || hooks.links.some((link) => POST_PATH.test(link.getAttribute('href') ?? ''))) return null;
+  const byTestId = /^postThreadItem-by-(.+)$/.exec(item.getAttribute('data-testid') ?? '')?.[1];
+  const byLink = hooks.links.some((link) => profilePath(link) === post.authority);
+  return byTestId === post.authority || byLink ? post : null;
 }
 
 function parsePostHref(
