@@ -8,7 +8,7 @@
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
 
@@ -150,7 +150,7 @@ function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
   let time: Element | null = null;
   let link: Element | null = null;
   for (const candidate of hooks.times) {
-    const around = candidate.parentElement?.closest('a[href]');
+    const around = enclosingLink(candidate.parentElement);
     if (around && POST_PATH.test(around.getAttribute('href') ?? '')) {
       time = candidate;
       link = around;
@@ -198,7 +198,7 @@ function fallbackTextBlock(spans: Element[]): Element | null {
 /** Pictures and video attached to the post; avatars and link-card images are not media. */
 function isPostMedia(el: Element): boolean {
   if (el.localName === 'video' || el.parentElement?.localName === 'picture') return true;
-  return (el.closest('a[href]')?.getAttribute('href') ?? '').endsWith('/media');
+  return (enclosingLink(el.parentElement, 8)?.getAttribute('href') ?? '').endsWith('/media');
 }
 
 /** Body text without the "1/3" thread-part badge. */

@@ -160,7 +160,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
 
   const textElement = firstOutside(hooks.texts);
   const card = firstOutside(hooks.cards);
-  const cardLink = card?.querySelector('a[href]') ?? null;
+  const cardLink = card ? firstLink(card) : null;
   const linkUrl = absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repost = readRepost(hooks, pageUrl);
 
@@ -175,7 +175,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
     timestamp: timeOf(time, status?.id ?? null),
     timestampText: textOrNull(time),
     linkUrl,
-    linkTitle: card ? cardTitle(card) : null,
+    linkTitle: card ? cardTitle(card, cardLink) : null,
     hasMedia: firstOutside(hooks.media) !== null,
     isRepost: repost.isRepost,
     repostedBy: repost.by && repost.by.handle !== author.handle ? repost.by : null,
@@ -303,12 +303,12 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
   const context = hooks.socialContext;
   if (!context) return { isRepost: false, by: null };
   // The first icon in the tweet sits in the social-context row above the avatar.
-  const iconPath = hooks.firstIcon?.querySelector('path')?.getAttribute('d') ?? '';
+  const iconPath = hooks.firstIcon?.getElementsByTagName('path')[0]?.getAttribute('d') ?? '';
   const label = normalizedText(context);
   const isRepost =
     RETWEET_ICON_PREFIXES.some((prefix) => iconPath.startsWith(prefix)) || REPOSTED_LABELS.some((re) => re.test(label));
   if (!isRepost) return { isRepost: false, by: null };
-  const link = context.closest('a[href]');
+  const link = enclosingLink(context);
   const handle = link ? profileHandle(new URL(link.getAttribute('href') ?? '', pageUrl).pathname) : null;
   // The name is its own span inside "<name> reposted"; the rest of the label is translated.
   const name =
@@ -316,10 +316,18 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
   return { isRepost: true, by: name || handle ? { name, handle } : null };
 }
 
+function firstLink(root: Element): Element | null {
+  let link: Element | null = null;
+  forEachElement(root, (el) => {
+    if (!link && el.localName === 'a' && el.hasAttribute('href')) link = el;
+    return !link;
+  });
+  return link;
+}
+
 /** The card link's aria-label is "<domain> <headline>"; the headline is the title. */
-function cardTitle(card: Element): string | null {
-  const labelled = card.querySelector('a[aria-label]');
-  const label = labelled?.getAttribute('aria-label')?.trim();
+function cardTitle(card: Element, cardLink: Element | null): string | null {
+  const label = cardLink?.getAttribute('aria-label')?.trim();
   if (label) {
     const [first, ...rest] = label.split(/\s+/);
     if (rest.length > 0 && first && /^[\w-]+(\.[\w-]+)+$/.test(first)) return rest.join(' ');
