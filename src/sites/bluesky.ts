@@ -6,7 +6,7 @@
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
 
@@ -293,7 +293,7 @@ function unwrap(url: string | null): string | null {
 
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
-  for (const anchor of Array.from(textElement.getElementsByTagName('a'))) {
+  for (const anchor of anchorsIn(textElement)) {
     const url = unwrap(absoluteHttpUrl(anchor.getAttribute('href'), pageUrl));
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }

@@ -7,7 +7,7 @@
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
  * Large public instances recognised by host alone; adding one is one line. Any other instance is
@@ -363,7 +363,7 @@ function timeOf(time: Element | null, id: string | null): string | null {
 /** The first link in the text that leaves the fediverse conversation. */
 function firstExternalLink(content: Element | null, pageUrl: URL): string | null {
   if (!content) return null;
-  for (const anchor of Array.from(content.getElementsByTagName('a'))) {
+  for (const anchor of anchorsIn(content)) {
     // Mentions, hashtags and the 4.5 "RE: <quoted post>" fallback line are not outbound links.
     if ((anchor.getAttribute('class') ?? '').includes('mention') || insideInTextUi(anchor, content)) continue;
     const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);

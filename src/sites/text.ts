@@ -118,3 +118,13 @@ export function classNameOf(element: Element): string {
   const value = (element as { className?: unknown }).className;
   return typeof value === 'string' ? value : element.getAttribute('class') ?? '';
 }
+
+/** The links under `root`, in document order (a walk: HTMLCollection access is slow in jsdom). */
+export function anchorsIn(root: Element): Element[] {
+  const anchors: Element[] = [];
+  forEachElement(root, (el) => {
+    if (el.localName === 'a') anchors.push(el);
+    return true;
+  });
+  return anchors;
+}

@@ -8,7 +8,7 @@
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
 
@@ -59,7 +59,7 @@ export const threads: SiteAdapter = {
     const unavailable = !isAd && (notice || !post);
 
     // The preview card or an ad's call-to-action, else a link in the text (the walk skips the text).
-    const card = findOutbound(hooks.links, pageUrl) ?? findOutbound(Array.from(textElement?.getElementsByTagName('a') ?? []), pageUrl);
+    const card = findOutbound(hooks.links, pageUrl) ?? (textElement ? findOutbound(anchorsIn(textElement), pageUrl) : null);
 
     return {
       id: post?.code ?? null,

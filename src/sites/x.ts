@@ -5,7 +5,7 @@
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -341,7 +341,7 @@ function cardTitle(card: Element, cardLink: Element | null): string | null {
 /** The first link in the text that leaves X (hashtags and mentions are relative links). */
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
-  for (const anchor of Array.from(textElement.getElementsByTagName('a'))) {
+  for (const anchor of anchorsIn(textElement)) {
     const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
