@@ -4,7 +4,7 @@
  * rarely change; visible labels ("Reposted by", dates) are localized, so they are last resorts.
  * Sources: test/fixtures/SELECTORS.md, section "Bluesky".
  */
-import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import type { PersonRef, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, forEachElement, normalizedText, textOrNull } from './text';
 
@@ -25,7 +25,6 @@ const UNAVAILABLE_QUOTE =
 
 /** UserAvatar renders an image, or the default-avatar SVG when the account has none. */
 const AVATAR_TESTIDS = new Set(['userAvatarImage', 'userAvatarFallback']);
-const POST_TEXT = '[data-testid="postText"]';
 /** Quoted posts render RichText without the postText testID. */
 const QUOTE_TEXT = '[data-testid="postText"], [data-word-wrap]';
 
