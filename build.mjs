@@ -22,16 +22,16 @@ const TARGETS = ['chrome', 'firefox'];
  * One entry per execution context; pages are an HTML file beside their script. Each site gets
  * its own content script (content-<site>.js) so a page loads only its own adapter.
  */
+const PAGES = ['popup', 'options', 'digest'];
 const ENTRY_POINTS = {
   background: 'src/background/index.ts',
-  popup: 'src/ui/popup/index.tsx',
+  ...Object.fromEntries(PAGES.map((page) => [page, `src/ui/${page}/index.tsx`])),
   ...Object.fromEntries(
     readdirSync(join(root, 'src/content/entries'))
       .filter((name) => name.endsWith('.ts'))
       .map((name) => [`content-${name.slice(0, -3)}`, `src/content/entries/${name}`]),
   ),
 };
-const PAGES = ['popup'];
 
 function esbuildOptions(target, outdir) {
   return {

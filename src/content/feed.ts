@@ -25,12 +25,18 @@ export interface FeedDependencies {
   savedIds: (ids: string[]) => Promise<string[]>;
   failureText: (error: unknown) => string;
   signal: AbortSignal;
+  /**
+   * Told about every item that got a control, with its element: the hook for features that work
+   * per item (seen-marks and the caught-up divider, adapter health, debug badges).
+   */
+  onDecorated?: (entries: ReadonlyArray<{ element: Element; item: FeedItem & { id: string } }>) => void;
   /** False once the extension was updated or disabled: the watcher then asks to be stopped. */
   alive: () => boolean;
   onContextGone: () => void;
 }
 
 interface Decorated {
+  element: Element;
   item: FeedItem & { id: string };
   control: SaveControl;
   saved: boolean;
@@ -174,7 +180,7 @@ export class FeedWatcher {
       console.debug('[Stroom] could not place a control', this.deps.adapter.site, error);
       return null;
     }
-    const decorated: Decorated = { item: savable, control, saved: false };
+    const decorated: Decorated = { element, item: savable, control, saved: false };
     this.seen.set(element, decorated);
     controlOwners.set(control.button, decorated);
     const list = this.byId.get(savable.id);
@@ -189,6 +195,11 @@ export class FeedWatcher {
    * Items are decorated two screens ahead of the viewport, so the wait is never seen.
    */
   private refreshSavedState(fresh: Decorated[]): void {
+    try {
+      this.deps.onDecorated?.(fresh);
+    } catch (error) {
+      console.debug('[Stroom] a feed feature failed', error);
+    }
     for (const entry of fresh) this.pendingIds.add(entry.item.id);
     if (this.flushTimer !== null) return;
     this.flushTimer = setTimeout(() => {

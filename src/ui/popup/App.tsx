@@ -11,6 +11,8 @@ import type { StroomDatabase } from '../../store/db';
 import { listItems } from '../../store/items';
 import { t } from '../shared/i18n';
 import { ItemList } from './ItemList';
+import { SiteActions } from './SiteActions';
+import { TodayView } from './TodayView';
 
 export const PAGE_SIZE = 50;
 
@@ -20,6 +22,7 @@ export function App({ now = Date.now() }: { now?: number }) {
   const db = useRef<Promise<StroomDatabase> | null>(null);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [undo, setUndo] = useState<StoredItem | null>(null);
+  const [view, setView] = useState<'today' | 'saved'>('saved');
   const undoButton = useRef<HTMLButtonElement>(null);
 
   const database = () => (db.current ??= openStroomDB());
@@ -74,21 +77,31 @@ export function App({ now = Date.now() }: { now?: number }) {
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
       </header>
-      {load.state === 'loading' && <p class="quiet" aria-busy="true" />}
-      {load.state === 'error' && (
+      <SiteActions />
+      <nav class="tabs" aria-label={t('popupViews')}>
+        <button type="button" class="tab" aria-pressed={view === 'today'} onClick={() => setView('today')}>
+          {t('tabToday')}
+        </button>
+        <button type="button" class="tab" aria-pressed={view === 'saved'} onClick={() => setView('saved')}>
+          {t('tabSaved')}
+        </button>
+      </nav>
+      {view === 'today' && <TodayView />}
+      {view === 'saved' && load.state === 'loading' && <p class="quiet" aria-busy="true" />}
+      {view === 'saved' && load.state === 'error' && (
         <p class="error" role="alert">
           {t('errorLoading', [load.message])}
         </p>
       )}
-      {load.state === 'ready' && load.items.length === 0 && (
+      {view === 'saved' && load.state === 'ready' && load.items.length === 0 && (
         <section class="empty">
           <h2>{t('emptyTitle')}</h2>
           <p>{t('emptyBody')}</p>
           <p class="quiet">{t('emptyHint')}</p>
         </section>
       )}
-      {load.state === 'ready' && load.items.length > 0 && <ItemList items={load.items} now={now} onDelete={(item) => void remove(item)} />}
-      {load.state === 'ready' && load.more && (
+      {view === 'saved' && load.state === 'ready' && load.items.length > 0 && <ItemList items={load.items} now={now} onDelete={(item) => void remove(item)} />}
+      {view === 'saved' && load.state === 'ready' && load.more && (
         <button type="button" class="text-button" onClick={() => void loadMore()}>
           {t('loadMore')}
         </button>

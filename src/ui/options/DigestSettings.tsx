@@ -1,0 +1,3 @@
+export function DigestSettings() {
+  return null;
+}

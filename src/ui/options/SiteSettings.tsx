@@ -1,0 +1,3 @@
+export function SiteSettings() {
+  return null;
+}
