@@ -5,7 +5,7 @@
 // Budget: ≤ 20 µs per item.
 //
 // Times are process CPU time (user + system), not wall time: the bench machine is shared, and wall
-// time there mostly measures the other processes. Usage: node scripts/bench/extract.mjs [site ...]
+// time there mostly measures the other processes. Usage: node test/bench/extract.mjs [site ...]
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,6 +1,6 @@
 // Speed and size of Stroom's summariser beside the npm summarisers people would pick.
 //
-//   node scripts/bench/summarize.mjs        (also run by `npm run bench`)
+//   node test/bench/summarize.mjs        (also run by `npm run bench`)
 //
 // Prints, in plain text:
 // - bundle size of src/summarize (minified, and gzipped) and of each peer bundled for a browser;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { INSTALL_HINT, findChromium } from './lib/browsers.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const extension = join(root, 'dist', 'chrome');
 const fixtures = join(root, 'test', 'fixtures');
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;

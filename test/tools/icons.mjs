@@ -4,8 +4,8 @@
 // drives, so no extra package: Skia's anti-aliasing is as good as resvg's for shapes this simple,
 // and a transparent page background keeps the rounded corners clean on any toolbar.
 //
-//   node scripts/icons.mjs            write the PNGs
-//   node scripts/icons.mjs --preview  also write a contact sheet (each size on a light and a dark
+//   node test/tools/icons.mjs            write the PNGs
+//   node test/tools/icons.mjs --preview  also write a contact sheet (each size on a light and a dark
 //                                     toolbar colour, actual size and magnified) outside the repo
 //
 // The browser is found at $CHROMIUM_PATH or a usual system location.
@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const iconsDir = join(root, 'icons');
 const previewPath = join(root, 'node_modules', '.cache', 'stroom', 'icons-preview.png');
 

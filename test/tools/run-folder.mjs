@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Runs every scripts/<folder>/*.mjs in turn: `npm run bench` (speed and size budgets) and
+ * Runs every test/<folder>/*.mjs in turn: `npm run bench` (speed and size budgets) and
  * `npm run eval` (summary and digest quality). Each script prints its own numbers. Further
  * arguments pick scripts by name: `npm run bench -- content`.
  */
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [folder, ...only] = process.argv.slice(2);
-const dir = join(dirname(fileURLToPath(import.meta.url)), folder);
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', folder);
 let failed = 0;
 for (const file of readdirSync(dir).filter((name) => name.endsWith('.mjs')).sort()) {
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../lib/browsers.mjs';
+import { findChromium } from '../tools/lib/browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist', 'chrome');
