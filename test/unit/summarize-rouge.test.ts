@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../..');
 function score(pairs: Array<[string, string]>): Array<{ r1: number; r2: number; rl: number }> {
   const program =
-    "const { rouge } = await import('./scripts/eval/summaries.mjs');" +
+    "const { rouge } = await import('./test/eval/summaries.mjs');" +
     'const pairs = JSON.parse(process.argv[1]);' +
     'console.log(JSON.stringify(pairs.map(([c, r]) => rouge(c, r))));';
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', program, JSON.stringify(pairs)], {
@@ -16,7 +16,7 @@ function score(pairs: Array<[string, string]>): Array<{ r1: number; r2: number; 
   return JSON.parse(out) as Array<{ r1: number; r2: number; rl: number }>;
 }
 
-describe('ROUGE scorer of scripts/eval/summaries.mjs', () => {
+describe('ROUGE scorer of test/eval/summaries.mjs', () => {
   const [reference, identical, unicode, empty] = score([
     ['The quick brown dog jumps on the log.', 'The quick brown fox jumps over the lazy dog'],
     ['De dijk wordt versterkt.', 'De dijk wordt versterkt.'],
