@@ -4,6 +4,7 @@
  */
 import type { Settings } from '../core/settings';
 import type { StroomDatabase } from '../store/db';
+import type { DigestPlatform } from './digest';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -14,4 +15,6 @@ export interface BackgroundContext {
   getDb(): Promise<StroomDatabase>;
   now(): number;
   settings: SettingsStore;
+  /** Alarms, notifications, the toolbar dot and delivery state (absent in tests that don't need them). */
+  digest?: DigestPlatform;
 }

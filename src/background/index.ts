@@ -12,6 +12,9 @@ import { createHandlers } from './handlers';
 import { route } from './router';
 import { browserSettingsStore } from './platform';
 import { backfillSummaries } from './summaries';
+import { DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onDigestAlarm, scheduleNextDigest } from './digest';
+import { browserDigestPlatform } from './digestPlatform';
+import { SETTINGS_KEY } from './platform';
 
 let database: Promise<StroomDatabase> | null = null;
 function getDb(): Promise<StroomDatabase> {
@@ -22,7 +25,8 @@ function getDb(): Promise<StroomDatabase> {
   return database;
 }
 
-const context: BackgroundContext = { getDb, now: Date.now, settings: browserSettingsStore() };
+const digestPlatform = browserDigestPlatform();
+const context: BackgroundContext = { getDb, now: Date.now, settings: browserSettingsStore(), digest: digestPlatform };
 const handlers = createHandlers(context);
 const identity = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
@@ -33,4 +37,21 @@ browser.runtime.onMessage.addListener(
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // After an update, items saved by an older Stroom get the summaries it did not make.
   if (reason === 'update') void getDb().then((db) => backfillSummaries(db));
+});
+
+// The daily digest: catch up once after a closed browser, deliver when the alarm fires, and move
+// the alarm when the user changes the time or days.
+const logDigestError = (error: unknown) => console.error('[Stroom] digest delivery failed', error);
+browser.runtime.onInstalled.addListener(() => void catchUpDigest(context, digestPlatform).catch(logDigestError));
+browser.runtime.onStartup.addListener(() => void catchUpDigest(context, digestPlatform).catch(logDigestError));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DIGEST_ALARM) void onDigestAlarm(context, digestPlatform, alarm.scheduledTime).catch(logDigestError);
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) void scheduleNextDigest(context, digestPlatform).catch(logDigestError);
+});
+browser.notifications.onClicked.addListener((id) => {
+  if (id !== DIGEST_NOTIFICATION) return;
+  void browser.tabs.create({ url: browser.runtime.getURL('digest.html') });
+  void browser.notifications.clear(id);
 });
