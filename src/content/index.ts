@@ -9,6 +9,7 @@ import type { FeedItem, SiteAdapter } from '../sites/types';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import { FeedWatcher } from './feed';
+import { startFeedFeatures } from './divider';
 
 export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
@@ -65,19 +66,32 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
   const save = t('saveControlText');
   const saved = t('savedControlText');
 
+  // The caught-up divider and the optional session nudge (issue 5).
+  const local = thinRuntime().storage?.local;
+  const extras = startFeedFeatures({
+    document,
+    site: adapter.site,
+    storage: { get: async (key) => (local ? (await local.get(key))[key] : undefined), set: async (key, value) => void (await local?.set({ [key]: value })) },
+    t,
+    language: thinRuntime().i18n.getUILanguage(),
+    signal,
+  });
   const watcher = new FeedWatcher({
     adapter,
     document,
     pageUrl: () => new URL(location.href),
     labels: (item: FeedItem) => ({ name: item.authorName ? named.replace(AUTHOR, () => item.authorName ?? '') : anonymous, save, saved }),
     setSaved: async (item, wanted) => {
-      if (wanted) await guard(send('save-item', { item, pageUrl: location.href }));
-      else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
+      if (wanted) {
+        await guard(send('save-item', { item, pageUrl: location.href }));
+        extras.onSaved();
+      } else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
       return wanted;
     },
     savedIds: async (ids) => (await guard(send('saved-ids', { site: adapter.site, ids }))).ids,
     failureText: () => t('saveFailed'),
     signal,
+    onDecorated: extras.onDecorated,
     alive: extensionAlive,
     onContextGone,
   });

@@ -7,6 +7,8 @@
 export interface ThinRuntime {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
   i18n: { getMessage(name: string, substitutions?: string[]): string; getUILanguage(): string };
+  /** The feed's caught-up memory and the settings it reads (src/content/divider.ts). */
+  storage?: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 }
 
 export function thinRuntime(): ThinRuntime {
