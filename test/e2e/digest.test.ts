@@ -148,7 +148,25 @@ test('the digest alarm lets go, stores the day’s digest, notifies, and the dig
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.locator('input[type="time"]').waitFor();
   expect(await axeViolations(options)).toEqual([]);
-  await Promise.all([page.close(), options.close(), feed.close()]);
+  // A new delivery time moves the alarm.
+  await options.locator('input[type="time"]').fill('07:30');
+  await options.locator('[role="status"]').filter({ hasText: 'Saved.' }).waitFor();
+  await eventually(
+    () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome.alarms.get('stroom-digest')),
+    (alarm) => {
+      const at = new Date(alarm?.scheduledTime ?? 0);
+      expect([at.getHours(), at.getMinutes()]).toEqual([7, 30]);
+    },
+  );
+
+  // The popup's Today view: the day so far, with its themes and the way to the full digest.
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Today' }).click();
+  await popup.locator('.today-themes li').first().waitFor();
+  await expect(popup.locator('.today').textContent()).resolves.toMatch(/2 saved/);
+  expect(await popup.getByRole('link', { name: 'Open full digest' }).getAttribute('href')).toBe('digest.html');
+  await Promise.all([page.close(), options.close(), feed.close(), popup.close()]);
 });
 
 test('after scrolling past posts, reloading the feed shows the caught-up divider', async () => {
