@@ -4,6 +4,7 @@
  */
 import type { Settings } from '../core/settings';
 import type { StroomDatabase } from '../store/db';
+import type { CapturePlatform } from './capture';
 import type { DigestPlatform } from './digest';
 
 export interface SettingsStore {
@@ -17,4 +18,6 @@ export interface BackgroundContext {
   settings: SettingsStore;
   /** Alarms, notifications, the toolbar dot and delivery state (absent in tests that don't need them). */
   digest?: DigestPlatform;
+  /** Reading tabs, storage and Mastodon registrations for capturing (absent in tests that don't need them). */
+  capture?: CapturePlatform;
 }

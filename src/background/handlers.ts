@@ -1,4 +1,5 @@
 /** Every message handler, by area; the type checks that each message type has exactly one. */
+import { createCaptureHandlers, unavailableCapture } from './capture';
 import type { BackgroundContext } from './context';
 import { createDigestHandlers } from './digest';
 import { createItemHandlers } from './items';
@@ -6,5 +7,10 @@ import type { Handlers } from './router';
 import { createSettingsHandlers } from './settings';
 
 export function createHandlers(context: BackgroundContext): Handlers {
-  return { ...createItemHandlers(context), ...createSettingsHandlers(context), ...createDigestHandlers(context) };
+  return {
+    ...createItemHandlers(context),
+    ...createSettingsHandlers(context),
+    ...createDigestHandlers(context),
+    ...createCaptureHandlers(context, context.capture ?? unavailableCapture),
+  };
 }

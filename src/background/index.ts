@@ -15,6 +15,7 @@ import { backfillSummaries } from './summaries';
 import { DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onDigestAlarm, scheduleNextDigest } from './digest';
 import { browserDigestPlatform } from './digestPlatform';
 import { SETTINGS_KEY } from './platform';
+import { browserCapturePlatform, createCaptureListeners, createMenus, restoreInstances } from './captureBrowser';
 
 let database: Promise<StroomDatabase> | null = null;
 function getDb(): Promise<StroomDatabase> {
@@ -26,7 +27,8 @@ function getDb(): Promise<StroomDatabase> {
 }
 
 const digestPlatform = browserDigestPlatform();
-const context: BackgroundContext = { getDb, now: Date.now, settings: browserSettingsStore(), digest: digestPlatform };
+const capturePlatform = browserCapturePlatform();
+const context: BackgroundContext = { getDb, now: Date.now, settings: browserSettingsStore(), digest: digestPlatform, capture: capturePlatform };
 const handlers = createHandlers(context);
 const identity = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
@@ -55,3 +57,19 @@ browser.notifications.onClicked.addListener((id) => {
   void browser.tabs.create({ url: browser.runtime.getURL('digest.html') });
   void browser.notifications.clear(id);
 });
+
+// Other ways to save (issue 3): the keyboard command, the context menu, and Mastodon instances
+// granted at run time (registered again after an update, which drops dynamic scripts in Firefox).
+const capture = createCaptureListeners(context, capturePlatform);
+const logCaptureError = (error: unknown) => console.error('[Stroom] capture failed', error);
+browser.commands.onCommand.addListener((command) => void capture.onCommand(command).catch(logCaptureError));
+browser.contextMenus.onClicked.addListener((info, tab) => void capture.onMenuClicked(info, tab).catch(logCaptureError));
+browser.runtime.onInstalled.addListener(() => {
+  void createMenus().catch(logCaptureError);
+  void restoreInstances(capturePlatform).catch(logCaptureError);
+});
+browser.runtime.onStartup.addListener(() => void createMenus().catch(logCaptureError));
+// The worker's global is reachable only from Stroom's own contexts and DevTools: end-to-end tests
+// call the listeners here exactly as the browser does (headless Chromium cannot press a shortcut,
+// click a menu entry or answer a permission prompt).
+Object.assign(globalThis, { stroomCapture: { ...capture, enableInstance: (origin: string) => handlers['enable-instance']({ origin }, { kind: 'page', url: new URL(identity.origin) }) } });

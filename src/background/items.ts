@@ -12,6 +12,8 @@ import type { BackgroundContext } from './context';
 import type { HandlersFor, SenderInfo } from './router';
 import type { ITEM_MESSAGES } from '../core/messages/items';
 import { summaryFields } from './summaries';
+import { grantedInstances } from './capture';
+import type { CapturePlatform } from './capture';
 
 /** Build the record to store: canonical URLs, key, savedAt, unread, and its summary. */
 export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number): StoredItem {
@@ -28,26 +30,29 @@ export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number):
 }
 
 /** A content script may only speak for the site it runs on. */
-function assertSiteOfSender(site: string, sender: SenderInfo): void {
+async function assertSiteOfSender(site: string, sender: SenderInfo, capture?: CapturePlatform): Promise<void> {
   if (sender.kind !== 'content') return;
   const adapter = adapterFor(sender.url);
-  if (!adapter || adapter.site !== site) throw new Error(`A page on ${sender.url.hostname} cannot save ${site} items`);
+  if (adapter?.site === site) return;
+  // A Mastodon instance the user granted at run time (issue 3) is Mastodon too.
+  if (!adapter && site === 'mastodon' && capture && (await grantedInstances(capture)).includes(sender.url.origin)) return;
+  throw new Error(`A page on ${sender.url.hostname} cannot save ${site} items`);
 }
 
-export function createItemHandlers({ getDb, now }: BackgroundContext): HandlersFor<typeof ITEM_MESSAGES> {
+export function createItemHandlers({ getDb, now, capture }: BackgroundContext): HandlersFor<typeof ITEM_MESSAGES> {
   return {
     async 'save-item'({ item }, sender) {
-      assertSiteOfSender(item.site, sender);
+      await assertSiteOfSender(item.site, sender, capture);
       const record = toStoredItem(item, now());
       const { stored, created } = await putItemIfAbsent(await getDb(), record);
       return { key: stored.key, savedAt: stored.savedAt, created };
     },
     async 'unsave-item'({ key }, sender) {
-      assertSiteOfSender(key.slice(0, key.indexOf(':')), sender);
+      await assertSiteOfSender(key.slice(0, key.indexOf(':')), sender, capture);
       return { removed: (await deleteItem(await getDb(), key)) !== null };
     },
     async 'saved-ids'({ site, ids }, sender) {
-      assertSiteOfSender(site, sender);
+      await assertSiteOfSender(site, sender, capture);
       const keys = await existingKeys(await getDb(), ids.map((id) => itemKey(site, id)));
       const prefix = `${site}:`.length;
       return { ids: keys.map((key) => key.slice(prefix)) };

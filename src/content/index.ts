@@ -10,6 +10,9 @@ import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import { FeedWatcher } from './feed';
 import { startFeedFeatures } from './divider';
+import { debugBadges } from './badges';
+import { listenForSaveCommand } from './commands';
+import { watchHealth } from './health';
 
 export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
@@ -31,6 +34,8 @@ export function startContentScript(adapter: SiteAdapter): void {
   };
   lifetime.signal.addEventListener('abort', () => feed?.abort(), { once: true });
   follow();
+  // The keyboard command (Alt+Shift+S), relayed by the background (issue 3).
+  listenForSaveCommand(adapter, lifetime.signal);
 
   let lastUrl = location.href;
   const onMaybeNavigated = () => {
@@ -76,6 +81,12 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     language: thinRuntime().i18n.getUILanguage(),
     signal,
   });
+  // Adapter health and the debug badges (issue 3).
+  watchHealth(adapter, signal, (report) => guard(send('report-health', report)));
+  const badges = debugBadges(
+    document,
+    (local?.get('settings') ?? Promise.resolve<Record<string, unknown>>({})).then((stored) => (stored.settings as { debugBadges?: unknown } | undefined)?.debugBadges === true),
+  );
   const watcher = new FeedWatcher({
     adapter,
     document,
@@ -91,7 +102,10 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     savedIds: async (ids) => (await guard(send('saved-ids', { site: adapter.site, ids }))).ids,
     failureText: () => t('saveFailed'),
     signal,
-    onDecorated: extras.onDecorated,
+    onDecorated: (entries) => {
+      extras.onDecorated(entries);
+      badges(entries);
+    },
     alive: extensionAlive,
     onContextGone,
   });

@@ -5,10 +5,20 @@
  * these calls with promises (`browser` in Firefox, `chrome` in Chrome MV3).
  */
 export interface ThinRuntime {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    /** The keyboard command's 'save-focused' from the background (src/content/commands.ts). */
+    onMessage: RuntimeEvent<(message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => boolean | undefined>;
+  };
   i18n: { getMessage(name: string, substitutions?: string[]): string; getUILanguage(): string };
   /** The feed's caught-up memory and the settings it reads (src/content/divider.ts). */
   storage?: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+}
+
+interface RuntimeEvent<Listener> {
+  addListener(listener: Listener): void;
+  removeListener(listener: Listener): void;
 }
 
 export function thinRuntime(): ThinRuntime {

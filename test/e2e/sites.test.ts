@@ -1,7 +1,8 @@
 /**
  * Every site fixture in real Chromium at its real URL (issue 3, "E2E"): the site's own content
- * script decorates the feed, a real click on the first savable item's button saves it, and the
- * popup lists it under the key its expected extraction predicts. One browser serves every site so
+ * script decorates the feed, a real click on the first savable item's button saves it, the
+ * keyboard command saves the item under the pointer, and the popup lists both under the keys
+ * their expected extraction predicts. One browser serves every site so
  * the file stays quick.
  */
 import { readFileSync } from 'node:fs';
@@ -46,13 +47,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
+async function runCommand(): Promise<unknown> {
+  const worker = await browser.worker();
+  return worker.evaluate(() => (globalThis as unknown as { stroomCapture: { onCommand(name: string): Promise<unknown> } }).stroomCapture.onCommand('save-item'));
+}
+
 async function popupKeys(): Promise<string[]> {
   await popup.reload();
   await popup.locator('main.popup').waitFor({ state: 'attached' });
   return popup.locator('[data-stroom-item]').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-stroom-item') ?? ''));
 }
 
-test.each(fixtures.map((fixture) => [fixture.site, fixture] as const))('%s: a real click on the save button lands the item in the popup', async (_site, fixture) => {
+/**
+ * The next item to save on this fixture: one no earlier test saved (pressing a saved item's button
+ * un-saves it), preferring posts no other fixture shows (both Reddit UIs show the same posts).
+ */
+function nextUnsaved(fixture: FixtureEntry): number {
+  const keys = savableKeys(fixture);
+  const elsewhere = new Set(fixtures.filter((other) => other !== fixture).flatMap(savableKeys));
+  const open = keys.map((key, index) => ({ key, index })).filter(({ key }) => !savedSoFar.has(key));
+  return (open.find(({ key }) => !elsewhere.has(key)) ?? open[0])?.index ?? -1;
+}
+
+test.each(fixtures.map((fixture) => [fixture.site, fixture] as const))('%s: a real click and the keyboard command each save an item the popup lists', async (_site, fixture) => {
   const keys = savableKeys(fixture);
   expect(keys.length).toBeGreaterThan(0);
   const page = await browser.context.newPage();
@@ -62,14 +79,25 @@ test.each(fixtures.map((fixture) => [fixture.site, fixture] as const))('%s: a re
     // fixture keeps no site CSS, so an avatar's absolute layer would otherwise cover the next post.
     await page.addStyleTag({ content: '.css-175oi2r { position: relative; }' });
   }
-  // Both Reddit UIs show the same posts: take the first one no earlier test saved (clicking a saved
-  // item's button un-saves it). Buttons follow page order, as the expected items do.
-  const index = keys.findIndex((key) => !savedSoFar.has(key));
+  // Buttons follow page order, as the expected items do.
+  const index = nextUnsaved(fixture);
   const button = page.locator('[data-stroom-action="save"]').nth(index);
   await button.click({ timeout: 3000 });
   await eventually(() => button.getAttribute('aria-pressed'), (value) => expect(value).toBe('true'));
   await eventually(popupKeys, (value) => expect(value).toContain(keys[index]));
   savedSoFar.add(keys[index] as string);
+
+  // The keyboard command: the pointer rests on the next unsaved item, then the background's command
+  // listener runs exactly as when the browser reports Alt+Shift+S (headless Chromium cannot press a
+  // browser shortcut).
+  const next = nextUnsaved(fixture);
+  expect(next).toBeGreaterThanOrEqual(0);
+  await page.bringToFront();
+  await page.locator('[data-stroom-action="save"]').nth(next).hover();
+  const reply = await runCommand();
+  expect(reply).toEqual({ saved: true, key: keys[next] });
+  await eventually(popupKeys, (value) => expect(value).toContain(keys[next]));
+  savedSoFar.add(keys[next] as string);
   await page.close();
 });
 

@@ -7,6 +7,7 @@
  * rejects a content-script sender for a UI-only type and vice versa.
  */
 import type { Infer } from '../validate';
+import { CAPTURE_MESSAGES } from './capture';
 import { DIGEST_MESSAGES } from './digest';
 import { ITEM_MESSAGES } from './items';
 import { SETTINGS_MESSAGES } from './settings';
@@ -14,7 +15,7 @@ import { SETTINGS_MESSAGES } from './settings';
 export type { Envelope, Result } from '../envelope';
 export type { Sender } from './define';
 
-export const MESSAGES = { ...ITEM_MESSAGES, ...SETTINGS_MESSAGES, ...DIGEST_MESSAGES } as const;
+export const MESSAGES = { ...ITEM_MESSAGES, ...SETTINGS_MESSAGES, ...DIGEST_MESSAGES, ...CAPTURE_MESSAGES } as const;
 
 export type MessageType = keyof typeof MESSAGES;
 export type RequestOf<T extends MessageType> = Infer<(typeof MESSAGES)[T]['request']>;

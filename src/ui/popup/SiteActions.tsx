@@ -1,7 +1,108 @@
 /**
- * The popup's actions for the current tab: "Save this page", "Use Stroom on this site" and the
- * adapter-health notice. (Issue 3 builds it out; until then it shows nothing.)
+ * The popup's actions for the tab it was opened on (issue 3): "Save this page" where the page is
+ * not a feed, "Use Stroom on this site" on a Mastodon server Stroom does not know yet, and a plain
+ * notice when Stroom recently failed to recognise the posts of this site.
  */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { SiteStatus } from '../../core/messages/capture';
+import { send } from '../../messaging/send';
+import { t } from '../shared/i18n';
+
+/**
+ * The README's "Report a broken site" section. A link the user follows, never fetched by Stroom.
+ * TODO(2026-11-27): point at the public repository once it has its final address.
+ */
+export const REPORT_BROKEN_SITE_URL = 'https://github.com/stroom-app/stroom#report-a-broken-site';
+
+/**
+ * The tab the popup acts on: the active tab of its window. End-to-end tests open popup.html in a
+ * tab of its own and name the tab with ?tab=<id> (a real popup is never opened with a query).
+ */
+async function targetTabId(): Promise<number | null> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+type PageSave = 'idle' | 'busy' | 'saved' | 'failed';
+type Grant = 'idle' | 'done' | 'denied';
+
 export function SiteActions() {
-  return null;
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const [pageSave, setPageSave] = useState<PageSave>('idle');
+  const [grant, setGrant] = useState<Grant>('idle');
+
+  useEffect(() => {
+    void (async () => {
+      const id = await targetTabId();
+      if (id === null) return;
+      setTabId(id);
+      setStatus(await send('site-status', { tabId: id }));
+    })().catch(() => setStatus(null));
+  }, []);
+
+  if (tabId === null || status === null) return null;
+  if (status.feedSite && !status.brokenSite && !status.mastodonCandidate) return null;
+
+  const savePage = async () => {
+    setPageSave('busy');
+    try {
+      await send('save-page', { tabId });
+      setPageSave('saved');
+    } catch {
+      setPageSave('failed');
+    }
+  };
+
+  const useOnSite = async (origin: string) => {
+    // Asked here, in the click: the browser shows its permission prompt only for a user gesture.
+    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (!granted) {
+      setGrant('denied');
+      return;
+    }
+    await send('enable-instance', { origin });
+    setGrant('done');
+  };
+
+  return (
+    <section class="site-actions" aria-label={t('savePage')}>
+      {status.brokenSite && (
+        <p class="notice" role="status" data-stroom-health={status.brokenSite.site}>
+          {t('brokenSite', [status.brokenSite.label])}{' '}
+          <a href={REPORT_BROKEN_SITE_URL} target="_blank" rel="noopener noreferrer">
+            {t('reportIt')}
+          </a>
+        </p>
+      )}
+      {status.mastodonCandidate && grant === 'idle' && (
+        <div class="site-action">
+          <p class="quiet">{t('useOnSiteHint')}</p>
+          <button type="button" class="button" onClick={() => void useOnSite(status.mastodonCandidate as string)}>
+            {t('useOnSite')}
+          </button>
+        </div>
+      )}
+      {grant !== 'idle' && (
+        <p class="quiet" role="status">
+          {t(grant === 'done' ? 'useOnSiteDone' : 'useOnSiteDenied')}
+        </p>
+      )}
+      {!status.feedSite && (
+        <div class="site-action">
+          <button type="button" class="button" disabled={pageSave === 'busy' || pageSave === 'saved'} onClick={() => void savePage()}>
+            {pageSave === 'saved' ? t('pageSaved') : t('savePage')}
+          </button>
+          {pageSave === 'failed' && (
+            <p class="error" role="alert">
+              {t('pageSaveFailed')}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
 }

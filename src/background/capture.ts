@@ -1,0 +1,161 @@
+/**
+ * Handlers for the capture messages (issue 3): saving the popup's page, what the popup offers on
+ * its tab, adapter-health reports, and Mastodon instances granted at run time. The browser calls
+ * they need come in through CapturePlatform (src/background/captureBrowser.ts), so this file runs
+ * in Node tests.
+ */
+import type { CAPTURE_MESSAGES, HealthReport, SiteStatus } from '../core/messages/capture';
+import { ADAPTERS, adapterFor } from '../sites';
+import type { SiteId } from '../sites/types';
+import { putItemIfAbsent } from '../store/items';
+import type { BackgroundContext } from './context';
+import { toStoredItem } from './items';
+import type { RequestOf } from '../core/messages';
+import { parsePageMetadata, webItemFromPage } from './capturePage';
+import type { HandlersFor } from './router';
+
+export interface CapturePlatform {
+  /** Run readPageMetadata in the tab (activeTab or a host permission): the raw, unchecked result. */
+  readPage(tabId: number): Promise<unknown>;
+  local: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
+  /** Does Stroom hold the host permission for this origin ("https://host/*")? */
+  hasOrigin(origin: string): Promise<boolean>;
+  /** Register content-mastodon.js for the origin (persisting across restarts), or remove it. */
+  registerMastodon(origin: string): Promise<void>;
+  unregisterMastodon(origin: string): Promise<void>;
+  removeOrigin(origin: string): Promise<void>;
+}
+
+/** Where no browser is at hand (Node tests of other areas): every capture call fails plainly. */
+const unavailable = (): Promise<never> => Promise.reject(new Error('Capturing is not available here'));
+export const unavailableCapture: CapturePlatform = {
+  readPage: unavailable,
+  local: { get: unavailable, set: unavailable },
+  hasOrigin: unavailable,
+  registerMastodon: unavailable,
+  unregisterMastodon: unavailable,
+  removeOrigin: unavailable,
+};
+
+export const HEALTH_KEY = 'siteHealth';
+export const INSTANCES_KEY = 'mastodonInstances';
+/** A report older than this no longer describes the site (it may have been fixed since). */
+export const HEALTH_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
+
+export interface HealthRecord {
+  recognised: number;
+  visible: number;
+  broken: boolean;
+  at: number;
+}
+
+/**
+ * Broken when the page shows a timeline (at least 3 post-like elements) and the adapter
+ * recognised none of them, or fewer than a third: a redesign usually loses all, and a partial
+ * match leaves most posts without a button.
+ */
+export function isBroken({ recognised, visible }: Pick<HealthReport, 'recognised' | 'visible'>): boolean {
+  return visible >= 3 && recognised * 3 < visible;
+}
+
+type SavableItem = RequestOf<'save-item'>['item'];
+
+/** Save a "web" item (page, link or selection): one short transaction after the metadata work. */
+export async function saveWebItem(context: BackgroundContext, item: SavableItem): Promise<{ key: string; created: boolean }> {
+  const { stored, created } = await putItemIfAbsent(await context.getDb(), toStoredItem(item, context.now()));
+  return { key: stored.key, created };
+}
+
+/** "https://host" from anything URL-like; only https origins can be granted. */
+export function httpsOrigin(input: string): string {
+  const url = new URL(input);
+  if (url.protocol !== 'https:' || url.hostname === '') throw new Error('Only https sites can be added');
+  return url.origin;
+}
+
+async function readRecords<T>(platform: CapturePlatform, key: string): Promise<Record<string, T>> {
+  const value = await platform.local.get(key);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
+}
+
+export async function grantedInstances(platform: CapturePlatform): Promise<string[]> {
+  const value = await platform.local.get(INSTANCES_KEY);
+  return Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string').sort() : [];
+}
+
+/** Run the Mastodon content script on a granted origin and remember it. */
+export async function enableInstance(platform: CapturePlatform, rawOrigin: string): Promise<string[]> {
+  const origin = httpsOrigin(rawOrigin);
+  if (!(await platform.hasOrigin(origin))) throw new Error(`Stroom has no permission for ${origin}`);
+  const origins = await grantedInstances(platform);
+  if (!origins.includes(origin)) {
+    await platform.registerMastodon(origin);
+    origins.push(origin);
+    await platform.local.set(INSTANCES_KEY, origins.sort());
+  }
+  return origins;
+}
+
+export async function disableInstance(platform: CapturePlatform, rawOrigin: string): Promise<string[]> {
+  const origin = httpsOrigin(rawOrigin);
+  await platform.unregisterMastodon(origin);
+  await platform.removeOrigin(origin);
+  const origins = (await grantedInstances(platform)).filter((granted) => granted !== origin);
+  await platform.local.set(INSTANCES_KEY, origins);
+  return origins;
+}
+
+const LABELS = new Map<SiteId, string>(ADAPTERS.map((adapter) => [adapter.site, adapter.label]));
+
+export function createCaptureHandlers(context: BackgroundContext, platform: CapturePlatform): HandlersFor<typeof CAPTURE_MESSAGES> {
+  return {
+    async 'save-page'({ tabId }) {
+      const page = parsePageMetadata(await platform.readPage(tabId));
+      return saveWebItem(context, webItemFromPage(page));
+    },
+    async 'site-status'({ tabId }) {
+      let page;
+      try {
+        page = parsePageMetadata(await platform.readPage(tabId));
+      } catch {
+        // A browser page (chrome://, the web store) or a tab Stroom may not read: nothing to offer.
+        return { feedSite: null, brokenSite: null, mastodonCandidate: null };
+      }
+      const url = new URL(page.url);
+      const granted = await grantedInstances(platform);
+      const onGrantedInstance = granted.includes(url.origin);
+      const adapter = onGrantedInstance ? (ADAPTERS.find((candidate) => candidate.site === 'mastodon') ?? null) : adapterFor(url);
+      const feedSite = adapter && (adapter.site !== 'mastodon' || page.looksLikeMastodon || !onGrantedInstance) ? adapter.site : null;
+      const health = await readRecords<HealthRecord>(platform, HEALTH_KEY);
+      const record = feedSite ? health[feedSite] : undefined;
+      const status: SiteStatus = {
+        feedSite,
+        brokenSite:
+          feedSite && record?.broken && context.now() - record.at < HEALTH_MAX_AGE_MS
+            ? { site: feedSite, label: LABELS.get(feedSite) ?? feedSite, at: record.at }
+            : null,
+        mastodonCandidate: !feedSite && url.protocol === 'https:' && page.looksLikeMastodon ? url.origin : null,
+      };
+      return status;
+    },
+    async 'report-health'(report, sender) {
+      // A page may only report on the site it is; instances granted at run time are Mastodon.
+      const senderSite = adapterFor(sender.url)?.site ?? ((await grantedInstances(platform)).includes(sender.url.origin) ? 'mastodon' : null);
+      if (senderSite !== report.site) throw new Error(`A page on ${sender.url.hostname} cannot report on ${report.site}`);
+      const broken = isBroken(report);
+      const health = await readRecords<HealthRecord>(platform, HEALTH_KEY);
+      health[report.site] = { recognised: report.recognised, visible: report.visible, broken, at: context.now() };
+      await platform.local.set(HEALTH_KEY, health);
+      return { broken };
+    },
+    async 'enable-instance'({ origin }) {
+      return { origins: await enableInstance(platform, origin) };
+    },
+    async 'disable-instance'({ origin }) {
+      return { origins: await disableInstance(platform, origin) };
+    },
+    async 'list-instances'() {
+      return { origins: await grantedInstances(platform) };
+    },
+  };
+}

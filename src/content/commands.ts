@@ -1,0 +1,78 @@
+/**
+ * The keyboard command in the page (issue 3): when the background relays Alt+Shift+S, save the
+ * item that has keyboard focus (X and Mastodon move focus through the timeline with j/k) or, if
+ * none, the item under the pointer. Tracking costs one passive listener writing two numbers; the
+ * item is found and fully extracted only when the command arrives.
+ */
+import type { SaveFocusedReply } from '../core/messages/capture';
+import { thinRuntime } from '../messaging/runtime';
+import { send } from '../messaging/send';
+import { extractElement } from '../sites/extract';
+import type { SiteAdapter } from '../sites/types';
+
+/** The one message a content script accepts, and only from its own extension's background. */
+function isSaveFocused(message: unknown): boolean {
+  if (typeof message !== 'object' || message === null) return false;
+  const { stroom, type } = message as Record<string, unknown>;
+  return stroom === 1 && type === 'save-focused' && Object.keys(message).length === 2;
+}
+
+/** The outermost item element around `start` (a quoted post's own element sits inside its item). */
+export function itemElementAround(start: Element | null, adapter: SiteAdapter): Element | null {
+  const selector = adapter.itemSelectors.join(',');
+  let found: Element | null = null;
+  for (let element = start?.closest(selector) ?? null; element; element = element.parentElement?.closest(selector) ?? null) found = element;
+  return found;
+}
+
+/**
+ * Whichever the user touched last: the focused item (keyboard users move through X and Mastodon
+ * with j/k) or the item under the pointer. After a click on a Save button focus stays there, so
+ * moving the mouse to another post must win over that stale focus.
+ */
+export function targetElement(document: Document, pointer: { x: number; y: number } | null, pointerIsNewer: boolean, adapter: SiteAdapter): Element | null {
+  const focused = document.activeElement;
+  const fromFocus = (): Element | null =>
+    focused && focused !== document.body && focused !== document.documentElement ? itemElementAround(focused, adapter) : null;
+  const fromPointer = (): Element | null => (pointer ? itemElementAround(document.elementFromPoint(pointer.x, pointer.y), adapter) : null);
+  return pointerIsNewer ? (fromPointer() ?? fromFocus()) : (fromFocus() ?? fromPointer());
+}
+
+export async function saveTarget(element: Element | null, adapter: SiteAdapter, pageUrl: URL): Promise<SaveFocusedReply> {
+  if (!element) return { saved: false, reason: 'no-item' };
+  const item = extractElement(element, adapter, pageUrl);
+  if (!item || item.isAd || item.unavailable || item.id === null) return { saved: false, reason: 'not-savable' };
+  const { key } = await send('save-item', { item: { ...item, id: item.id }, pageUrl: pageUrl.href });
+  return { saved: true, key };
+}
+
+export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal): void {
+  let pointer: { x: number; y: number } | null = null;
+  let pointerIsNewer = false;
+  addEventListener(
+    'pointermove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      pointerIsNewer = true;
+    },
+    { passive: true, capture: true, signal },
+  );
+  addEventListener(
+    'focusin',
+    () => {
+      pointerIsNewer = false;
+    },
+    { passive: true, capture: true, signal },
+  );
+  const runtime = thinRuntime().runtime;
+  const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void): boolean | undefined => {
+    // Only Stroom's own background (no tab: not another content script) may ask.
+    if (sender.id !== runtime.id || sender.tab !== undefined || !isSaveFocused(message)) return undefined;
+    saveTarget(targetElement(document, pointer, pointerIsNewer, adapter), adapter, new URL(location.href)).then(sendResponse, () =>
+      sendResponse({ saved: false, reason: 'failed' } satisfies SaveFocusedReply),
+    );
+    return true; // the reply comes asynchronously
+  };
+  runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => runtime.onMessage.removeListener(listener), { once: true });
+}
