@@ -144,6 +144,17 @@ test('the digest alarm lets go, stores the day’s digest, notifies, and the dig
   );
   await first.locator('.digest-status').waitFor();
 
+  // Let-go posts are where the note says; "Keep" brings one back to unread.
+  await page.locator('.digest-letgo-list summary').click();
+  const kept = page.locator('.digest-letgo-list [data-stroom-item="x:old-1"]');
+  await kept.getByRole('button', { name: /^Keep: post by / }).click();
+  await eventually(
+    () => readStore<{ key: string; status: string }>('items'),
+    (items) => expect(items.find((item) => item.key === 'x:old-1')?.status).toBe('unread'),
+  );
+  await kept.waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(ROOT, 'node_modules/.cache/stroom/digest-page.png'), fullPage: true });
+
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.locator('input[type="time"]').waitFor();

@@ -115,6 +115,7 @@ export function DigestPage({ initialDay }: { initialDay?: string }) {
       {load.state === 'loading' && <p class="quiet">{t('digestLoading')}</p>}
       {load.state === 'error' && <p class="error">{t('digestError', [load.message])}</p>}
       {load.state === 'ready' && <DigestView digest={load.digest} items={load.items} onMark={mark} />}
+      <LetGoSection />
     </main>
   );
 }
@@ -230,5 +231,62 @@ function EntryRow({ entry, items, onMark }: { entry: DigestEntry; items: Map<str
         )}
       </div>
     </li>
+  );
+}
+
+/** Newest let-go items first, at most `limit`, through the status index. */
+export async function readLetGo(limit = 200): Promise<StoredItem[]> {
+  const db = await openStroomDB();
+  const items = await db.getAllFromIndex('items', 'statusSavedAt', IDBKeyRange.bound(['letgo', -Infinity], ['letgo', Infinity]));
+  return items.reverse().slice(0, limit);
+}
+
+/**
+ * Where let-go posts are, as the digest's note promises: closed by default (no count, nothing
+ * to clear), each post can be kept again (back to unread) or opened.
+ */
+function LetGoSection() {
+  const [items, setItems] = useState<StoredItem[] | null>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open && items === null) readLetGo().then(setItems).catch(() => setItems([]));
+  }, [open]);
+  const keep = async (item: StoredItem) => {
+    await send('mark-items', { keys: [item.key], status: 'unread' });
+    setItems((current) => (current ?? []).filter((entry) => entry.key !== item.key));
+  };
+  return (
+    <details class="digest-letgo-list" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('digestLetGoTitle')}</summary>
+      {items === null ? null : items.length === 0 ? (
+        <p class="quiet">{t('digestLetGoEmpty')}</p>
+      ) : (
+        <ul class="digest-entries">
+          {items.map((item) => {
+            const author = item.authorName ?? item.authorHandle ?? t('digestUnknownAuthor');
+            const href = safeHref(item.permalink) ?? safeHref(item.linkUrl);
+            return (
+              <li key={item.key} class="digest-entry status-letgo" data-stroom-item={item.key}>
+                <div class="item-meta">
+                  <span class="item-author">{author}</span>
+                  <span class={`item-site site-${item.site}`}>{SITE_LABELS[item.site]}</span>
+                </div>
+                <p class="digest-text">{excerpt(item.summary?.length ? item.summary.join(' ') : item.text, 200)}</p>
+                <div class="digest-entry-actions">
+                  {href && (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {t('digestOpenOriginal')}
+                    </a>
+                  )}
+                  <button type="button" class="text-button" aria-label={t('digestKeepLabel', [author])} onClick={() => void keep(item)}>
+                    {t('digestKeep')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </details>
   );
 }
