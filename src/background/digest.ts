@@ -103,10 +103,26 @@ export async function scheduleNextDigest(context: BackgroundContext, platform: D
 }
 
 /**
+ * One delivery decision at a time. At browser start Chrome fires an alarm that came due while it
+ * was closed, and onStartup runs the catch-up at the same moment: run one after the other, the
+ * second sees the first's delivery and does nothing.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * At start-up and install: deliver once if one or more delivery times passed while the browser
  * was closed (only the latest of them), then set the alarm. A first run delivers nothing.
  */
-export async function catchUpDigest(context: BackgroundContext, platform: DigestPlatform): Promise<StoredDigest | null> {
+export function catchUpDigest(context: BackgroundContext, platform: DigestPlatform): Promise<StoredDigest | null> {
+  return oneAtATime(() => catchUp(context, platform));
+}
+
+async function catchUp(context: BackgroundContext, platform: DigestPlatform): Promise<StoredDigest | null> {
   const state = await platform.readState();
   const now = context.now();
   let delivered: StoredDigest | null = null;
@@ -125,7 +141,11 @@ export async function catchUpDigest(context: BackgroundContext, platform: Digest
  * The alarm fired for `scheduledTime`. Delivers unless that time (or a later one) was already
  * delivered, e.g. by the start-up catch-up racing the alarm; then sets the next alarm.
  */
-export async function onDigestAlarm(context: BackgroundContext, platform: DigestPlatform, scheduledTime: number): Promise<StoredDigest | null> {
+export function onDigestAlarm(context: BackgroundContext, platform: DigestPlatform, scheduledTime: number): Promise<StoredDigest | null> {
+  return oneAtATime(() => alarmFired(context, platform, scheduledTime));
+}
+
+async function alarmFired(context: BackgroundContext, platform: DigestPlatform, scheduledTime: number): Promise<StoredDigest | null> {
   const state = await platform.readState();
   const slot = Math.min(scheduledTime, context.now());
   const delivered = state.lastSlot !== undefined && state.lastSlot >= slot ? null : await deliverDigest(context, platform, slot);

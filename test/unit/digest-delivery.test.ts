@@ -131,6 +131,16 @@ describe('catching up at start-up', () => {
     expect(calls.notifications).toHaveLength(1);
   });
 
+  test('at browser start, the overdue alarm and the catch-up together deliver once', async () => {
+    const evening = Date.UTC(2026, 2, 9, 18);
+    const now = Date.UTC(2026, 2, 10, 8);
+    const { db, calls, context, platform } = await setUp({ now, state: { lastSlot: evening - DAY }, items: [item(1, evening - HOUR)] });
+    const results = await Promise.all([catchUpDigest(context, platform), onDigestAlarm(context, platform, evening)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(calls.notifications).toHaveLength(1);
+    expect(await db.getAllKeys('digests')).toEqual(['2026-03-09']);
+  });
+
   test('a first run delivers nothing and remembers when scheduling began', async () => {
     const { calls, context, platform } = await setUp({ now: NOON });
     expect(await catchUpDigest(context, platform)).toBeNull();
