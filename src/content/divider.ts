@@ -34,18 +34,16 @@ type Entry = { element: Element; item: FeedItem & { id: string } };
 
 export const seenKey = (site: string): string => `seen:${site}`;
 
+/**
+ * The divider: text in a shadow root (so it never joins the item's text when an adapter reads
+ * it), styled through the CSSOM, which a page's style CSP does not block (a <style> it may).
+ */
 function dividerElement(document: Document, text: string): HTMLElement {
   const host = document.createElement(DIVIDER_TAG);
   host.setAttribute('role', 'separator');
   host.setAttribute('aria-label', text);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `:host { all: initial; display: flex; align-items: center; gap: 10px; margin: 8px 0 10px; color: inherit; opacity: .75;
-  font: 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-:host::before, :host::after { content: ""; flex: 1; border-top: 1px solid currentColor; opacity: .35; }`;
-  const label = document.createElement('span');
-  label.textContent = text;
-  shadow.append(style, label);
+  host.style.cssText = 'all:initial;display:block;margin:8px 0 10px;padding-top:6px;border-top:1px solid;color:inherit;opacity:.7;text-align:center;font:13px/1.3 system-ui,sans-serif';
+  host.attachShadow({ mode: 'open' }).textContent = text;
   return host;
 }
 

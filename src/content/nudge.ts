@@ -30,20 +30,19 @@ export function sessionNudge(options: NudgeOptions): SessionNudge {
     shown = true;
     const host = document.createElement(NUDGE_TAG);
     host.setAttribute('role', 'status');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = `:host { all: initial; position: fixed; top: 12px; left: 50%; transform: translateX(-50%); z-index: 2147483646;
-  max-width: min(520px, calc(100vw - 24px)); display: flex; align-items: center; gap: 12px; padding: 10px 12px 10px 16px; border-radius: 10px;
-  background: #fbfbf9; color: #1d2327; box-shadow: 0 2px 12px rgba(0,0,0,.18); font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 6px; color: #0e5a66; font-weight: 600; text-decoration: underline; }
-button:focus-visible { outline: 2px solid #1a8791; outline-offset: 2px; }`;
+    // Styled through the CSSOM: a page's style CSP may block a <style> element, not this.
+    host.style.cssText =
+      'all:initial;position:fixed;top:12px;left:50%;transform:translateX(-50%);z-index:2147483646;max-width:min(520px,calc(100vw - 24px));' +
+      'display:flex;align-items:center;gap:12px;padding:10px 12px 10px 16px;border-radius:10px;background:#fbfbf9;color:#1d2327;' +
+      'box-shadow:0 2px 12px rgba(0,0,0,.18);font:14px/1.4 system-ui,sans-serif';
     const text = document.createElement('span');
     text.textContent = options.text(seen, saved);
     const dismiss = document.createElement('button');
     dismiss.type = 'button';
     dismiss.textContent = options.dismissText;
+    dismiss.style.cssText = 'font:inherit;color:#0e5a66;font-weight:600;background:none;border:0;padding:4px 10px;cursor:pointer;text-decoration:underline';
     dismiss.addEventListener('click', () => host.remove());
-    shadow.append(style, text, dismiss);
+    host.attachShadow({ mode: 'open' }).append(text, dismiss);
     document.body.append(host);
     signal.addEventListener('abort', () => host.remove(), { once: true });
   };
