@@ -7,7 +7,9 @@
 export const CONTROL_TAG = 'stroom-save';
 
 export interface ControlLabels {
+  /** Accessible names; each begins with the visible text ("Save", "Saved"), as WCAG 2.5.3 asks. */
   name: string;
+  savedName: string;
   save: string;
   saved: string;
 }
@@ -102,6 +104,7 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
     button,
     setSaved(saved) {
       button.setAttribute('aria-pressed', String(saved));
+      button.setAttribute('aria-label', saved ? labels.savedName : labels.name);
       text.textContent = saved ? labels.saved : labels.save;
     },
     setBusy(busy) {

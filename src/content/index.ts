@@ -68,6 +68,8 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
   const AUTHOR = '\u0001';
   const named = t('saveControlLabel', [AUTHOR]);
   const anonymous = t('saveControlLabelNoAuthor');
+  const namedSaved = t('savedControlLabel', [AUTHOR]);
+  const anonymousSaved = t('savedControlLabelNoAuthor');
   const save = t('saveControlText');
   const saved = t('savedControlText');
 
@@ -91,7 +93,15 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     adapter,
     document,
     pageUrl: () => new URL(location.href),
-    labels: (item: FeedItem) => ({ name: item.authorName ? named.replace(AUTHOR, () => item.authorName ?? '') : anonymous, save, saved }),
+    labels: (item: FeedItem) => {
+      const author = item.authorName;
+      return {
+        name: author ? named.replace(AUTHOR, () => author) : anonymous,
+        savedName: author ? namedSaved.replace(AUTHOR, () => author) : anonymousSaved,
+        save,
+        saved,
+      };
+    },
     setSaved: async (item, wanted) => {
       if (wanted) {
         await guard(send('save-item', { item, pageUrl: location.href }));

@@ -35,6 +35,7 @@ function message(name: string, substitutions: string[] = []): string {
 }
 const labelsFor = (item: FeedItem) => ({
   name: item.authorName ? message('saveControlLabel', [item.authorName]) : message('saveControlLabelNoAuthor'),
+  savedName: item.authorName ? message('savedControlLabel', [item.authorName]) : message('savedControlLabelNoAuthor'),
   save: message('saveControlText'),
   saved: message('savedControlText'),
 });

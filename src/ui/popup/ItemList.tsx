@@ -26,7 +26,7 @@ function ItemEntry({ item, now, onDelete }: { item: StoredItem; now: number; onD
   const body = item.summary?.length ? item.summary.join(' ') : item.title ? `${item.title} — ${item.text}` : item.text;
   return (
     <li class="item" data-stroom-item={item.key}>
-      <a class="item-link" href={href} target="_blank" rel="noopener noreferrer" aria-label={t('openItem', [author, site])}>
+      <a class="item-link" href={href} target="_blank" rel="noopener noreferrer">
         <span class="item-meta">
           <span class="item-author">{author}</span>
           <span class={`item-site site-${item.site}`}>{site}</span>
