@@ -1,0 +1,87 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The page-side parts of capturing (issue 3) on the committed fixtures under jsdom: the injected
+ * metadata reader agrees with the Mastodon adapter's markup test, the health measure calls every
+ * real fixture healthy and a redesigned feed broken, and the keyboard command finds the item
+ * around the focused element.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPageMetadata } from '../../src/background/capturePage';
+import { itemElementAround, targetElement } from '../../src/content/commands';
+import { isBroken } from '../../src/background/capture';
+import { measureHealth } from '../../src/content/health';
+import { adapterFor } from '../../src/sites';
+import { looksLikeMastodon } from '../../src/sites/mastodon';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { fixtures: Array<{ site: string; html: string; url: string }> };
+const mastodonManifest = JSON.parse(readFileSync(join(FIXTURES, 'mastodon', 'manifest.json'), 'utf8')) as { fixtures: Array<{ html: string; url: string }> };
+const pages = [
+  ...manifest.fixtures.map((fixture) => ({ name: fixture.site, html: fixture.html, url: fixture.url })),
+  ...mastodonManifest.fixtures.map((fixture) => ({ name: `mastodon/${fixture.html}`, html: `mastodon/${fixture.html}`, url: fixture.url })),
+];
+
+function load(html: string): void {
+  document.documentElement.innerHTML = readFileSync(join(FIXTURES, html), 'utf8');
+}
+
+test.each(pages)('$name: readPageMetadata says Mastodon exactly when looksLikeMastodon does', ({ html }) => {
+  load(html);
+  expect(readPageMetadata().looksLikeMastodon).toBe(looksLikeMastodon(document));
+});
+
+test('readPageMetadata reads Open Graph, canonical link, title and the selection', () => {
+  document.documentElement.innerHTML = `<head><title> Fallback </title><link rel="canonical" href="https://example.org/a">
+    <meta property="og:site_name" content="Example"><meta name="description" content="Plain description"></head><body><p id="p">Chosen words</p></body>`;
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById('p') as HTMLElement);
+  getSelection()?.removeAllRanges();
+  getSelection()?.addRange(range);
+  expect(readPageMetadata()).toMatchObject({
+    title: 'Fallback',
+    canonical: 'https://example.org/a',
+    description: 'Plain description',
+    siteName: 'Example',
+    selection: 'Chosen words',
+  });
+  getSelection()?.removeAllRanges();
+});
+
+test.each(pages)('$name: the health measure finds the fixture healthy', ({ html, url }) => {
+  load(html);
+  const adapter = adapterFor(url, document);
+  expect(adapter).not.toBeNull();
+  const health = measureHealth(document, adapter!, new URL(url));
+  expect(isBroken(health)).toBe(false);
+  expect(health.recognised).toBeGreaterThan(0);
+});
+
+test('a redesigned feed (articles the adapter does not know) measures broken', () => {
+  document.body.innerHTML = Array.from({ length: 5 }, (_, index) => `<article class="post-v2"><p>Post ${index}</p></article>`).join('');
+  const url = 'https://www.linkedin.com/feed/';
+  const health = measureHealth(document, adapterFor(url)!, new URL(url));
+  expect(health).toEqual({ recognised: 0, visible: 5 });
+  expect(isBroken(health)).toBe(true);
+});
+
+test('the keyboard command takes the outermost item around the focus, else around the pointer', () => {
+  load('x.html');
+  const adapter = adapterFor('https://x.com/home')!;
+  // X's item is the timeline cell around the tweet's <article> (see src/sites/x.ts).
+  const [first, second] = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((cell) => cell.querySelector('article'));
+  const link = first!.querySelector('article a') as HTMLElement;
+  expect(itemElementAround(link, adapter)).toBe(first);
+  link.setAttribute('tabindex', '0');
+  link.focus();
+  // jsdom has no layout: the pointer rests on the second post's link.
+  const underPointer = second!.querySelector('article a');
+  document.elementFromPoint = () => underPointer;
+  expect(targetElement(document, null, false, adapter)).toBe(first);
+  expect(targetElement(document, { x: 10, y: 400 }, false, adapter)).toBe(first); // focus moved last
+  expect(targetElement(document, { x: 10, y: 400 }, true, adapter)).toBe(second); // the pointer moved last
+  (document.activeElement as HTMLElement | null)?.blur();
+  expect(targetElement(document, null, false, adapter)).toBeNull();
+  expect(targetElement(document, { x: 10, y: 400 }, false, adapter)).toBe(second);
+});
