@@ -7,7 +7,7 @@ import { itemKey } from '../core/items';
 import type { RequestOf } from '../core/messages';
 import { canonicalUrl } from '../core/urls';
 import { adapterFor } from '../sites';
-import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemStatus } from '../store/items';
+import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemGist, setItemStatus } from '../store/items';
 import type { BackgroundContext } from './context';
 import type { HandlersFor, SenderInfo } from './router';
 import type { ITEM_MESSAGES } from '../core/messages/items';
@@ -63,6 +63,9 @@ export function createItemHandlers({ getDb, now, capture }: BackgroundContext): 
     async 'restore-item'({ item }) {
       if (item.key !== itemKey(item.site, item.id)) throw new Error('item.key does not match its site and id');
       return { restored: await restoreItem(await getDb(), item) };
+    },
+    async 'set-gist'({ key, gist }) {
+      return { updated: await setItemGist(await getDb(), key, gist) };
     },
     async 'set-status'({ key, status }) {
       return { updated: await setItemStatus(await getDb(), key, status) };

@@ -4,16 +4,11 @@
  * backfill that runs once after the upgrade in small batches.
  */
 import type { StoredItem } from '../core/items';
+import { summarySource } from '../core/items';
 import { summarize } from '../summarize';
 import type { StroomDatabase } from '../store/db';
 
 type Summarisable = Pick<StoredItem, 'title' | 'text' | 'quoted'>;
-
-/** The text a summary is made from: the title (Reddit, HN, YouTube) and the body. */
-export function summarySource(item: Summarisable): string {
-  const body = item.text || item.quoted?.text || '';
-  return item.title ? `${item.title}\n\n${body}` : body;
-}
 
 export function summaryFields(item: Summarisable): Required<Pick<StoredItem, 'summary' | 'keywords' | 'lang'>> {
   const { lang, sentences, keywords } = summarize(summarySource(item), { maxSentences: 2, maxWords: 50 });

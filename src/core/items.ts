@@ -20,8 +20,19 @@ export interface StoredItem extends Omit<FeedItem, 'id'> {
   summary?: string[];
   keywords?: string[];
   lang?: Lang;
+  /**
+   * A one-line abstractive gist from the browser's built-in Summarizer, where it is available
+   * (Chrome with its on-device model); the extractive summary above always works alone.
+   */
+  gist?: string;
 }
 
 export function itemKey(site: SiteId, id: string): string {
   return `${site}:${id}`;
+}
+
+/** The text a summary or gist is made from: the title (Reddit, HN, YouTube) and the body. */
+export function summarySource(item: Pick<StoredItem, 'title' | 'text' | 'quoted'>): string {
+  const body = item.text || item.quoted?.text || '';
+  return item.title ? `${item.title}\n\n${body}` : body;
 }

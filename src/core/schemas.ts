@@ -11,6 +11,8 @@ import { array, boolean, httpUrl, literal, nullable, number, object, optional, s
 import type { Schema } from './validate';
 
 const shortText = () => string({ max: 1_000 });
+/** A gist is one line (src/summarize/builtin.ts keeps it to 200 characters). */
+export const GIST_MAX = 300;
 /** Long posts and articles are capped well above any real feed item. */
 const bodyText = () => string({ max: 200_000 });
 const isoTimestamp = () => string({ max: 40 });
@@ -65,4 +67,5 @@ export const storedItemSchema: Schema<StoredItem> = object({
   summary: optional(array(string({ max: 5_000 }), { max: 20 })),
   keywords: optional(array(shortText(), { max: 20 })),
   lang: optional(literal('en', 'nl', 'other')),
+  gist: optional(string({ min: 1, max: GIST_MAX })),
 });

@@ -41,6 +41,15 @@ export async function setItemStatus(db: StroomDatabase, key: string, status: Sto
   return Boolean(existing);
 }
 
+/** Add a gist to an existing item (never creates one). */
+export async function setItemGist(db: StroomDatabase, key: string, gist: string): Promise<boolean> {
+  const tx = db.transaction('items', 'readwrite');
+  const existing = await tx.store.get(key);
+  if (existing) await tx.store.put({ ...existing, gist });
+  await tx.done;
+  return Boolean(existing);
+}
+
 /** Which of these keys exist, in one read transaction. */
 export async function existingKeys(db: StroomDatabase, keys: readonly string[]): Promise<string[]> {
   const tx = db.transaction('items', 'readonly');

@@ -1,7 +1,7 @@
 /** Saving, un-saving, listing state, deleting and restoring items. */
 import type { StoredItem } from '../items';
 import { ITEM_STATUSES } from '../items';
-import { savableItemSchema, siteIdSchema, storedItemSchema } from '../schemas';
+import { GIST_MAX, savableItemSchema, siteIdSchema, storedItemSchema } from '../schemas';
 import { array, literal, object, string } from '../validate';
 import type { Infer } from '../validate';
 import { KEY_LIMITS, define } from './define';
@@ -12,7 +12,11 @@ const saveItemRequest = object({ item: savableItemSchema, pageUrl: string({ max:
 const savedIdsRequest = object({ site: siteIdSchema, ids: array(string({ min: 1, max: 1_000 }), { max: 2_000 }) });
 const setStatusRequest = object({ key: key(), status: literal(...ITEM_STATUSES) });
 
+const setGistRequest = object({ key: key(), gist: string({ min: 1, max: GIST_MAX }) });
+
 export const ITEM_MESSAGES = {
+  /** Store the built-in Summarizer's gist, made by an extension page (the API is window-only). */
+  'set-gist': define<Infer<typeof setGistRequest>, { updated: boolean }>(['page'], setGistRequest),
   /** Save an item seen in a feed (content script) or the current page (popup). Idempotent. */
   'save-item': define<Infer<typeof saveItemRequest>, { key: string; savedAt: number; created: boolean }>(
     ['content', 'page'],

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredItem } from '../../core/items';
 import { send } from '../../messaging/send';
+import { summarySource } from '../../core/items';
+import { builtinGist } from '../../summarize/builtin';
 import { openStroomDB } from '../../store/db';
 import type { StroomDatabase } from '../../store/db';
 import { listItems } from '../../store/items';
@@ -15,6 +17,8 @@ import { SiteActions } from './SiteActions';
 import { TodayView } from './TodayView';
 
 export const PAGE_SIZE = 50;
+/** How many gists one popup opening asks the on-device model for. */
+const GIST_BATCH = 10;
 
 type Load = { state: 'loading' } | { state: 'ready'; items: StoredItem[]; more: boolean } | { state: 'error'; message: string };
 
@@ -33,6 +37,26 @@ export function App({ now = Date.now() }: { now?: number }) {
       .then((items) => setLoad({ state: 'ready', items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }))
       .catch((error: unknown) => setLoad({ state: 'error', message: String(error) }));
   }, []);
+
+  useEffect(() => {
+    // Where Chrome's on-device Summarizer is available (window contexts only, so here and not
+    // in the service worker), add a one-line gist to the first items that lack one.
+    if (load.state !== 'ready') return;
+    const missing = load.items.filter((item) => !item.gist && item.lang && item.lang !== 'other').slice(0, GIST_BATCH);
+    if (missing.length === 0) return;
+    const stop = new AbortController();
+    void (async () => {
+      for (const item of missing) {
+        const gist = await builtinGist(summarySource(item), item.lang ?? 'other', undefined, stop.signal);
+        if (!gist || stop.signal.aborted) return; // unavailable for this language: stop asking
+        await send('set-gist', { key: item.key, gist });
+        setLoad((current) =>
+          current.state === 'ready' ? { ...current, items: current.items.map((entry) => (entry.key === item.key ? { ...entry, gist } : entry)) } : current,
+        );
+      }
+    })();
+    return () => stop.abort();
+  }, [load.state === 'ready' && load.items.length]);
 
   useEffect(() => {
     // Read by `npm run bench`: time from navigation to the first list on screen.

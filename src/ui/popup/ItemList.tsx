@@ -31,6 +31,7 @@ function ItemEntry({ item, now, onDelete }: { item: StoredItem; now: number; onD
           <span class="item-author">{author}</span>
           <span class={`item-site site-${item.site}`}>{site}</span>
         </span>
+        {item.gist && <span class="item-gist">{item.gist}</span>}
         <span class="item-text">{body ? excerpt(body) : t('noText')}</span>
         <span class="item-saved">{t('savedAgo', [relativeTime(item.savedAt, now)])}</span>
       </a>
