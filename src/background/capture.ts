@@ -4,15 +4,19 @@
  * they need come in through CapturePlatform (src/background/captureBrowser.ts), so this file runs
  * in Node tests.
  */
-import type { CAPTURE_MESSAGES, HealthReport, SiteStatus } from '../core/messages/capture';
-import { ADAPTERS, adapterFor } from '../sites';
-import type { SiteId } from '../sites/types';
+import type { CAPTURE_MESSAGES } from '../core/messages/capture';
+import { adapterFor } from '../sites';
 import { putItemIfAbsent } from '../store/items';
 import type { BackgroundContext } from './context';
 import { toStoredItem } from './items';
 import type { RequestOf } from '../core/messages';
 import { parsePageMetadata, webItemFromPage } from './capturePage';
+import type { PageMetadata } from './capturePage';
 import type { HandlersFor } from './router';
+import { HEALTH_KEY, INSTANCES_KEY, isBroken, parseInstances, siteStatusFor } from './captureStatus';
+import type { HealthRecord } from './captureStatus';
+
+export { HEALTH_KEY, INSTANCES_KEY, isBroken };
 
 export interface CapturePlatform {
   /** Run readPageMetadata in the tab (activeTab or a host permission): the raw, unchecked result. */
@@ -37,27 +41,6 @@ export const unavailableCapture: CapturePlatform = {
   removeOrigin: unavailable,
 };
 
-export const HEALTH_KEY = 'siteHealth';
-export const INSTANCES_KEY = 'mastodonInstances';
-/** A report older than this no longer describes the site (it may have been fixed since). */
-export const HEALTH_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
-
-export interface HealthRecord {
-  recognised: number;
-  visible: number;
-  broken: boolean;
-  at: number;
-}
-
-/**
- * Broken when the page shows a timeline (at least 3 post-like elements) and the adapter
- * recognised none of them, or fewer than a third: a redesign usually loses all, and a partial
- * match leaves most posts without a button.
- */
-export function isBroken({ recognised, visible }: Pick<HealthReport, 'recognised' | 'visible'>): boolean {
-  return visible >= 3 && recognised * 3 < visible;
-}
-
 type SavableItem = RequestOf<'save-item'>['item'];
 
 /** Save a "web" item (page, link or selection): one short transaction after the metadata work. */
@@ -79,8 +62,7 @@ async function readRecords<T>(platform: CapturePlatform, key: string): Promise<R
 }
 
 export async function grantedInstances(platform: CapturePlatform): Promise<string[]> {
-  const value = await platform.local.get(INSTANCES_KEY);
-  return Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string').sort() : [];
+  return parseInstances(await platform.local.get(INSTANCES_KEY));
 }
 
 /** Run the Mastodon content script on a granted origin and remember it. */
@@ -107,7 +89,6 @@ export async function disableInstance(platform: CapturePlatform, rawOrigin: stri
   return origins;
 }
 
-const LABELS = new Map<SiteId, string>(ADAPTERS.map((adapter) => [adapter.site, adapter.label]));
 
 export function createCaptureHandlers(context: BackgroundContext, platform: CapturePlatform): HandlersFor<typeof CAPTURE_MESSAGES> {
   return {
@@ -116,29 +97,13 @@ export function createCaptureHandlers(context: BackgroundContext, platform: Capt
       return saveWebItem(context, webItemFromPage(page));
     },
     async 'site-status'({ tabId }) {
-      let page;
+      let page: PageMetadata | null = null;
       try {
         page = parsePageMetadata(await platform.readPage(tabId));
       } catch {
         // A browser page (chrome://, the web store) or a tab Stroom may not read: nothing to offer.
-        return { feedSite: null, brokenSite: null, mastodonCandidate: null };
       }
-      const url = new URL(page.url);
-      const granted = await grantedInstances(platform);
-      const onGrantedInstance = granted.includes(url.origin);
-      const adapter = onGrantedInstance ? (ADAPTERS.find((candidate) => candidate.site === 'mastodon') ?? null) : adapterFor(url);
-      const feedSite = adapter && (adapter.site !== 'mastodon' || page.looksLikeMastodon || !onGrantedInstance) ? adapter.site : null;
-      const health = await readRecords<HealthRecord>(platform, HEALTH_KEY);
-      const record = feedSite ? health[feedSite] : undefined;
-      const status: SiteStatus = {
-        feedSite,
-        brokenSite:
-          feedSite && record?.broken && context.now() - record.at < HEALTH_MAX_AGE_MS
-            ? { site: feedSite, label: LABELS.get(feedSite) ?? feedSite, at: record.at }
-            : null,
-        mastodonCandidate: !feedSite && url.protocol === 'https:' && page.looksLikeMastodon ? url.origin : null,
-      };
-      return status;
+      return siteStatusFor(page, await grantedInstances(platform), await readRecords<HealthRecord>(platform, HEALTH_KEY), context.now());
     },
     async 'report-health'(report, sender) {
       // A page may only report on the site it is; instances granted at run time are Mastodon.

@@ -145,10 +145,10 @@ describe('capture handlers', () => {
       2: { ...ARTICLE, url: 'https://x.com/home' },
       3: { ...ARTICLE, url: 'https://social.example.nl/home', looksLikeMastodon: true },
     });
-    expect(await send('site-status', { tabId: 1 })).toEqual({ ok: true, value: { feedSite: null, brokenSite: null, mastodonCandidate: null } });
-    expect(await send('site-status', { tabId: 2 })).toEqual({ ok: true, value: { feedSite: 'x', brokenSite: null, mastodonCandidate: null } });
-    expect(await send('site-status', { tabId: 3 })).toEqual({ ok: true, value: { feedSite: null, brokenSite: null, mastodonCandidate: 'https://social.example.nl' } });
-    expect(await send('site-status', { tabId: 9 })).toEqual({ ok: true, value: { feedSite: null, brokenSite: null, mastodonCandidate: null } });
+    expect(await send('site-status', { tabId: 1 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: null } });
+    expect(await send('site-status', { tabId: 2 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: 'x', brokenSite: null, mastodonCandidate: null } });
+    expect(await send('site-status', { tabId: 3 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: 'https://social.example.nl' } });
+    expect(await send('site-status', { tabId: 9 })).toEqual({ ok: true, value: { pageSavable: false, feedSite: null, brokenSite: null, mastodonCandidate: null } });
   });
 
   test("'report-health' records per site and the popup's status names the broken site; a healthy report clears it", async () => {

@@ -26,6 +26,8 @@ export type HealthReport = Infer<typeof healthReport>;
 
 /** What the popup shows for the tab it was opened on. */
 export interface SiteStatus {
+  /** An http(s) page Stroom could read (not a browser page): it can be saved as a web item. */
+  pageSavable: boolean;
   /** The page is a feed Stroom handles (saving happens in the page); otherwise "Save this page". */
   feedSite: SiteId | null;
   /** Stroom could not recognise posts on this site recently (the newest report, if bad). */

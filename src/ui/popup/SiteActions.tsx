@@ -7,6 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { SiteStatus } from '../../core/messages/capture';
 import { send } from '../../messaging/send';
+import { HEALTH_KEY, INSTANCES_KEY, parseHealth, parseInstances, siteStatusFor } from '../../background/captureStatus';
+import { parsePageMetadata, readPageMetadata } from '../../background/capturePage';
+import type { PageMetadata } from '../../background/capturePage';
 import { t } from '../shared/i18n';
 
 /**
@@ -40,12 +43,23 @@ export function SiteActions() {
       const id = await targetTabId();
       if (id === null) return;
       setTabId(id);
-      setStatus(await send('site-status', { tabId: id }));
+      // Read here rather than through the background, so opening the popup leaves an idle
+      // background asleep (the popup's list reads IndexedDB itself for the same reason).
+      let page: PageMetadata | null = null;
+      try {
+        const [injection] = await browser.scripting.executeScript({ target: { tabId: id }, func: readPageMetadata });
+        page = parsePageMetadata(injection?.result);
+      } catch {
+        // A browser page or a tab Stroom may not read: nothing to offer but the list.
+      }
+      const stored = await browser.storage.local.get([INSTANCES_KEY, HEALTH_KEY]);
+      setStatus(siteStatusFor(page, parseInstances(stored[INSTANCES_KEY]), parseHealth(stored[HEALTH_KEY]), Date.now()));
     })().catch(() => setStatus(null));
   }, []);
 
   if (tabId === null || status === null) return null;
-  if (status.feedSite && !status.brokenSite && !status.mastodonCandidate) return null;
+  const offerSave = status.pageSavable && !status.feedSite;
+  if (!offerSave && !status.brokenSite && !status.mastodonCandidate) return null;
 
   const savePage = async () => {
     setPageSave('busy');
@@ -91,7 +105,7 @@ export function SiteActions() {
           {t(grant === 'done' ? 'useOnSiteDone' : 'useOnSiteDenied')}
         </p>
       )}
-      {!status.feedSite && (
+      {offerSave && (
         <div class="site-action">
           <button type="button" class="button" disabled={pageSave === 'busy' || pageSave === 'saved'} onClick={() => void savePage()}>
             {pageSave === 'saved' ? t('pageSaved') : t('savePage')}

@@ -1,0 +1,65 @@
+/**
+ * What Stroom knows about a tab for the popup (issue 3): whether it is a feed, whether Stroom
+ * recently failed to recognise that site's posts, and whether it looks like a Mastodon server
+ * Stroom does not run on yet. Pure and free of the store and the summariser, so the popup imports
+ * it without growing.
+ */
+import type { HealthReport, SiteStatus } from '../core/messages/capture';
+import { ADAPTERS, adapterFor } from '../sites';
+import type { SiteId } from '../sites/types';
+import type { PageMetadata } from './capturePage';
+
+const LABELS = new Map<SiteId, string>(ADAPTERS.map((adapter) => [adapter.site, adapter.label]));
+
+export const HEALTH_KEY = 'siteHealth';
+export const INSTANCES_KEY = 'mastodonInstances';
+/** A report older than this no longer describes the site (it may have been fixed since). */
+export const HEALTH_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
+
+export interface HealthRecord {
+  recognised: number;
+  visible: number;
+  broken: boolean;
+  at: number;
+}
+
+/**
+ * Broken when the page shows a timeline (at least 3 post-like elements) and the adapter
+ * recognised none of them, or fewer than a third: a redesign usually loses all, and a partial
+ * match leaves most posts without a button.
+ */
+export function isBroken({ recognised, visible }: Pick<HealthReport, 'recognised' | 'visible'>): boolean {
+  return visible >= 3 && recognised * 3 < visible;
+}
+
+/**
+ * What the popup offers on a tab, from the page's own metadata (null: unreadable), the granted
+ * instances and the health records. Pure, so the popup computes it itself without waking the
+ * background (an idle MV3 worker or Firefox event page stays asleep while the popup is open).
+ */
+export function siteStatusFor(page: PageMetadata | null, granted: readonly string[], health: Record<string, HealthRecord>, now: number): SiteStatus {
+  if (!page) return { pageSavable: false, feedSite: null, brokenSite: null, mastodonCandidate: null };
+  let url: URL;
+  try {
+    url = new URL(page.url);
+  } catch {
+    return { pageSavable: false, feedSite: null, brokenSite: null, mastodonCandidate: null };
+  }
+  const onGrantedInstance = granted.includes(url.origin);
+  const adapter = onGrantedInstance ? (ADAPTERS.find((candidate) => candidate.site === 'mastodon') ?? null) : adapterFor(url);
+  const feedSite = adapter ? adapter.site : null;
+  const record = feedSite ? health[feedSite] : undefined;
+  return {
+    pageSavable: url.protocol === 'https:' || url.protocol === 'http:',
+    feedSite,
+    brokenSite:
+      feedSite && record?.broken === true && now - record.at < HEALTH_MAX_AGE_MS ? { site: feedSite, label: LABELS.get(feedSite) ?? feedSite, at: record.at } : null,
+    mastodonCandidate: !feedSite && url.protocol === 'https:' && page.looksLikeMastodon ? url.origin : null,
+  };
+}
+
+/** The stored instance list and health records, whatever storage holds. */
+export const parseInstances = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string').sort() : [];
+export const parseHealth = (value: unknown): Record<string, HealthRecord> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, HealthRecord>) : {};
