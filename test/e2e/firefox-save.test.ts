@@ -9,7 +9,6 @@ import type { Page } from 'puppeteer-core';
 import { ROOT, eventually } from './chromium';
 import {
   backgroundMark,
-  backgroundSuspended,
   launchFirefoxWithExtension,
   markBackground,
   reloadExtensionPage,
