@@ -1,6 +1,5 @@
 /**
- * Handlers for the capture messages (issue 3): saving the popup's page, what the popup offers on
- * its tab, adapter-health reports, and Mastodon instances granted at run time. The browser calls
+ * Handlers for the capture messages (issue 3): saving the popup's page, adapter-health reports, and Mastodon instances granted at run time. The browser calls
  * they need come in through CapturePlatform (src/background/captureBrowser.ts), so this file runs
  * in Node tests.
  */
@@ -11,9 +10,8 @@ import type { BackgroundContext } from './context';
 import { toStoredItem } from './items';
 import type { RequestOf } from '../core/messages';
 import { parsePageMetadata, webItemFromPage } from './capturePage';
-import type { PageMetadata } from './capturePage';
 import type { HandlersFor } from './router';
-import { HEALTH_KEY, INSTANCES_KEY, isBroken, parseInstances, siteStatusFor } from './captureStatus';
+import { HEALTH_KEY, INSTANCES_KEY, isBroken, parseInstances } from './captureStatus';
 import type { HealthRecord } from './captureStatus';
 
 export { HEALTH_KEY, INSTANCES_KEY, isBroken };
@@ -95,15 +93,6 @@ export function createCaptureHandlers(context: BackgroundContext, platform: Capt
     async 'save-page'({ tabId }) {
       const page = parsePageMetadata(await platform.readPage(tabId));
       return saveWebItem(context, webItemFromPage(page));
-    },
-    async 'site-status'({ tabId }) {
-      let page: PageMetadata | null = null;
-      try {
-        page = parsePageMetadata(await platform.readPage(tabId));
-      } catch {
-        // A browser page (chrome://, the web store) or a tab Stroom may not read: nothing to offer.
-      }
-      return siteStatusFor(page, await grantedInstances(platform), await readRecords<HealthRecord>(platform, HEALTH_KEY), context.now());
     },
     async 'report-health'(report, sender) {
       // A page may only report on the site it is; instances granted at run time are Mastodon.

@@ -4,7 +4,8 @@
  * and the run-time Mastodon instances.
  */
 import type { Runtime, Tabs } from 'webextension-polyfill';
-import { isBroken } from '../../src/background/capture';
+import { HEALTH_KEY, isBroken } from '../../src/background/capture';
+import { parseHealth, siteStatusFor } from '../../src/background/captureStatus';
 import type { CapturePlatform } from '../../src/background/capture';
 import { parsePageMetadata, webItemFromLink, webItemFromPage } from '../../src/background/capturePage';
 import type { PageMetadata } from '../../src/background/capturePage';
@@ -139,25 +140,27 @@ describe('capture handlers', () => {
     expect(await db.count('items')).toBe(0);
   });
 
-  test("'site-status': save-this-page off feeds, a Mastodon candidate on unknown servers, nothing on unreadable tabs", async () => {
-    const { send } = await setUp({
-      1: ARTICLE,
-      2: { ...ARTICLE, url: 'https://x.com/home' },
-      3: { ...ARTICLE, url: 'https://social.example.nl/home', looksLikeMastodon: true },
-    });
-    expect(await send('site-status', { tabId: 1 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: null } });
-    expect(await send('site-status', { tabId: 2 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: 'x', brokenSite: null, mastodonCandidate: null } });
-    expect(await send('site-status', { tabId: 3 })).toEqual({ ok: true, value: { pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: 'https://social.example.nl' } });
-    expect(await send('site-status', { tabId: 9 })).toEqual({ ok: true, value: { pageSavable: false, feedSite: null, brokenSite: null, mastodonCandidate: null } });
+  test('the popup status: save-this-page off feeds, a Mastodon candidate on unknown servers, nothing on unreadable tabs', () => {
+    const NOW = 1_700_000_000_000;
+    const none = { brokenSite: null, mastodonCandidate: null };
+    expect(siteStatusFor(ARTICLE, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: null, ...none });
+    expect(siteStatusFor({ ...ARTICLE, url: 'https://x.com/home' }, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: 'x', ...none });
+    const unknownServer = { ...ARTICLE, url: 'https://social.example.nl/home', looksLikeMastodon: true };
+    expect(siteStatusFor(unknownServer, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: 'https://social.example.nl' });
+    expect(siteStatusFor(unknownServer, ['https://social.example.nl'], {}, NOW)).toEqual({ pageSavable: true, feedSite: 'mastodon', ...none });
+    expect(siteStatusFor(null, [], {}, NOW)).toEqual({ pageSavable: false, feedSite: null, ...none });
   });
 
-  test("'report-health' records per site and the popup's status names the broken site; a healthy report clears it", async () => {
-    const { send } = await setUp({ 4: { ...ARTICLE, url: 'https://www.linkedin.com/feed/' } });
+  test("'report-health' records per site and the popup's status names the broken site until a healthy report or 3 days", async () => {
+    const { send, storage } = await setUp();
     const linkedin = page('https://www.linkedin.com/feed/');
+    const feed = { ...ARTICLE, url: 'https://www.linkedin.com/feed/' };
+    const status = (now = 1_700_000_100_000) => siteStatusFor(feed, [], parseHealth(storage.get(HEALTH_KEY)), now);
     expect(await send('report-health', { site: 'linkedin', recognised: 0, visible: 8 }, linkedin)).toEqual({ ok: true, value: { broken: true } });
-    expect(await send('site-status', { tabId: 4 })).toMatchObject({ ok: true, value: { feedSite: 'linkedin', brokenSite: { site: 'linkedin', label: 'LinkedIn' } } });
+    expect(status()).toMatchObject({ feedSite: 'linkedin', brokenSite: { site: 'linkedin', label: 'LinkedIn' } });
+    expect(status(1_700_000_000_000 + 4 * 24 * 3_600_000).brokenSite).toBeNull();
     expect(await send('report-health', { site: 'linkedin', recognised: 8, visible: 8 }, linkedin)).toEqual({ ok: true, value: { broken: false } });
-    expect(await send('site-status', { tabId: 4 })).toMatchObject({ ok: true, value: { brokenSite: null } });
+    expect(status().brokenSite).toBeNull();
   });
 
   test("'report-health' only from a page of that site", async () => {

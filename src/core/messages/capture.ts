@@ -24,7 +24,7 @@ const healthReport = object({
 const nothing = object({});
 export type HealthReport = Infer<typeof healthReport>;
 
-/** What the popup shows for the tab it was opened on. */
+/** What the popup shows for the tab it was opened on (computed by the popup: captureStatus.ts). */
 export interface SiteStatus {
   /** An http(s) page Stroom could read (not a browser page): it can be saved as a web item. */
   pageSavable: boolean;
@@ -39,8 +39,6 @@ export interface SiteStatus {
 export const CAPTURE_MESSAGES = {
   /** Save the popup's tab as a "web" item (title, canonical URL, description, selection). */
   'save-page': define<{ tabId: number }, { key: string; created: boolean }>(['page'], object({ tabId: tabId() })),
-  /** The popup asks what it can offer on its tab. */
-  'site-status': define<{ tabId: number }, SiteStatus>(['page'], object({ tabId: tabId() })),
   /** The content script's count of recognised items against the page's post-like elements. */
   'report-health': define<HealthReport, { broken: boolean }>(['content'], healthReport),
   /** After the popup obtained the origin's permission: run the Mastodon script there. */

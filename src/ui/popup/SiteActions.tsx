@@ -83,7 +83,7 @@ export function SiteActions() {
   };
 
   return (
-    <section class="site-actions" aria-label={t('savePage')}>
+    <section class="site-actions" aria-label={t('siteActionsLabel')}>
       {status.brokenSite && (
         <p class="notice" role="status" data-stroom-health={status.brokenSite.site}>
           {t('brokenSite', [status.brokenSite.label])}{' '}
