@@ -6,6 +6,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Mastodon".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import { blankItem } from './blank';
 import { selfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
@@ -245,26 +246,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
 function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'site'> | null {
   if (!entryId) return null;
   const nameSpan = entry.getElementsByTagName('span')[0];
-  return {
-    id: entryId,
-    permalink: null,
-    authorName: textOrNull(nameSpan),
-    authorHandle: null,
-    title: null,
-    text: '',
-    textTruncated: false,
-    timestamp: null,
-    timestampText: null,
-    linkUrl: null,
-    linkTitle: null,
-    hasMedia: false,
-    isRepost: false,
-    repostedBy: null,
-    repostId: null,
-    isAd: false,
-    quoted: null,
-    unavailable: true,
-  };
+  return blankItem({ id: entryId, authorName: textOrNull(nameSpan), unavailable: true });
 }
 
 function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {

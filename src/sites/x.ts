@@ -4,6 +4,7 @@
  * Sources for each hook: test/fixtures/SELECTORS.md, section "X".
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
+import { blankItem } from './blank';
 import { selfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
 
@@ -189,26 +190,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
 }
 
 function tombstone(): Omit<FeedItem, 'site'> {
-  return {
-    id: null,
-    permalink: null,
-    authorName: null,
-    authorHandle: null,
-    title: null,
-    text: '',
-    textTruncated: false,
-    timestamp: null,
-    timestampText: null,
-    linkUrl: null,
-    linkTitle: null,
-    hasMedia: false,
-    isRepost: false,
-    repostedBy: null,
-    repostId: null,
-    isAd: false,
-    quoted: null,
-    unavailable: true,
-  };
+  return blankItem({ unavailable: true });
 }
 
 /**
