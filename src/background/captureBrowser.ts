@@ -77,12 +77,14 @@ export function createCaptureListeners(context: BackgroundContext, platform: Cap
       // No `tabs` permission needed: the id of the active tab is enough to message it.
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return null;
-      let reply: unknown;
+      let reply: unknown = null;
       try {
         reply = await browser.tabs.sendMessage(tab.id, COMMAND_MESSAGE);
       } catch {
-        // No Stroom content script in this tab: it is not a feed, so the command saves the page
-        // (the command granted activeTab for it).
+        // No Stroom content script in this tab: not a feed.
+      }
+      if (reply === null || (isSaveFocusedReply(reply) && !reply.saved && reply.reason === 'no-feed')) {
+        // Not a feed, so the command saves the page (the command granted activeTab for it).
         try {
           const { key } = await savePage(tab.id);
           acknowledge(tab.id, true);

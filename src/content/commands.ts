@@ -68,6 +68,11 @@ export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal):
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void): boolean | undefined => {
     // Only Stroom's own background (no tab: not another content script) may ask.
     if (sender.id !== runtime.id || sender.tab !== undefined || !isSaveFocused(message)) return undefined;
+    // A page of the site that is no feed (settings, a profile's about page): the background saves the page instead.
+    if (!adapter.matches(new URL(location.href), document)) {
+      sendResponse({ saved: false, reason: 'no-feed' } satisfies SaveFocusedReply);
+      return undefined;
+    }
     saveTarget(targetElement(document, pointer, pointerIsNewer, adapter), adapter, new URL(location.href)).then(sendResponse, () =>
       sendResponse({ saved: false, reason: 'failed' } satisfies SaveFocusedReply),
     );

@@ -24,6 +24,9 @@ const ARTICLE_HTML = `<!doctype html><html><head>
 const POLICIES = 'https://www.youtube.com/about/policies/';
 const POLICIES_HTML = '<!doctype html><html><head><title>Policies</title></head><body><p id="rule">Be kind in the comments.</p><p>Other text.</p></body></html>';
 const ABOUT = 'https://www.youtube.com/about/';
+/** A page of a supported site that is no feed: its content script runs, but there is no post to save. */
+const BRAND = 'https://www.youtube.com/about/brand-resources/';
+const BRAND_HTML = '<!doctype html><html><head><title>Brand resources</title><meta name="description" content="Logos and guidelines."></head><body><h1>Brand</h1></body></html>';
 const ABOUT_HTML = '<!doctype html><html><head><title>About YouTube</title></head><body><h1>About</h1></body></html>';
 /** LinkedIn's feed after an imagined redesign: posts are articles the adapter does not recognise. */
 const BROKEN_FEED = 'https://www.linkedin.com/feed/';
@@ -42,6 +45,7 @@ beforeAll(async () => {
     [ARTICLE, ARTICLE_HTML],
     [ABOUT, ABOUT_HTML],
     [POLICIES, POLICIES_HTML],
+    [BRAND, BRAND_HTML],
     [BROKEN_FEED, BROKEN_FEED_HTML],
   ] as const) {
     await browser.context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
@@ -113,6 +117,17 @@ test('the popup offers "Save this page" on a page that is not a feed, and the pa
   await popup.getByRole('button', { name: 'Page saved' }).waitFor();
   await popup.reload();
   await popup.locator('[data-stroom-item="web:https://www.youtube.com/about/"]').waitFor();
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('the keyboard command on a page that is no feed saves the page', async () => {
+  const { page } = await openTab(BRAND);
+  await page.mouse.move(100, 50);
+  const worker = await browser.worker();
+  const reply = await worker.evaluate(() => (globalThis as unknown as { stroomCapture: { onCommand(name: string): Promise<unknown> } }).stroomCapture.onCommand('save-item'));
+  expect(reply).toEqual({ saved: true, key: 'web:https://www.youtube.com/about/brand-resources/', page: true });
+  const popup = await openPopup(browser);
+  expect(await popup.locator('[data-stroom-item="web:https://www.youtube.com/about/brand-resources/"]').textContent()).toContain('Logos and guidelines.');
   await Promise.all([page.close(), popup.close()]);
 });
 

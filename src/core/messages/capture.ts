@@ -50,4 +50,4 @@ export const CAPTURE_MESSAGES = {
 
 /** Background → content script: save the item that has focus or is under the pointer. */
 export const COMMAND_MESSAGE = { stroom: 1, type: 'save-focused' } as const;
-export type SaveFocusedReply = { saved: true; key: string } | { saved: false; reason: 'no-item' | 'not-savable' | 'failed' };
+export type SaveFocusedReply = { saved: true; key: string } | { saved: false; reason: 'no-feed' | 'no-item' | 'not-savable' | 'failed' };
