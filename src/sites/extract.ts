@@ -12,13 +12,22 @@ export function findItemElements(root: ParentNode, adapter: SiteAdapter): Elemen
   for (const selector of adapter.itemSelectors) {
     const found: Element[] = [];
     // nodeType, not instanceof: tests parse fixtures in a separate jsdom window (another realm).
-    if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) found.push(root as Element);
+    const rootElement = (root as Node).nodeType === 1 ? (root as Element) : null;
+    if (rootElement?.matches(selector)) found.push(rootElement);
     found.push(...Array.from(root.querySelectorAll(selector)));
     if (found.length === 0) continue;
-    return found.filter((el) => {
-      const outer = el.parentElement?.closest(selector);
-      return !outer;
-    });
+    // Inside another item (content added to a post): nothing here is an item of its own.
+    if (rootElement?.parentElement?.closest(selector)) return [];
+    // Document order puts a nested match right after the item holding it, so one containment
+    // check against the last kept item replaces a selector walk up every element's ancestors.
+    const items: Element[] = [];
+    let outer: Element | null = null;
+    for (const element of found) {
+      if (outer?.contains(element)) continue;
+      items.push(element);
+      outer = element;
+    }
+    return items;
   }
   return [];
 }
