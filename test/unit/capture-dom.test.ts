@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPageMetadata } from '../../src/background/capturePage';
-import { itemElementAround, targetElement } from '../../src/content/commands';
+import { itemElementAround, listenForSaveCommand, targetElement } from '../../src/content/commands';
 import { isBroken } from '../../src/background/capture';
 import { measureHealth } from '../../src/content/health';
 import { adapterFor } from '../../src/sites';
@@ -84,4 +84,68 @@ test('the keyboard command takes the outermost item around the focus, else aroun
   (document.activeElement as HTMLElement | null)?.blur();
   expect(targetElement(document, null, false, adapter)).toBeNull();
   expect(targetElement(document, { x: 10, y: 400 }, false, adapter)).toBe(second);
+});
+
+describe('the content script accepts the command only from its own background', () => {
+  type Listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => boolean | undefined;
+  let listener: Listener | null = null;
+  const sent: unknown[] = [];
+  const lifetime = new AbortController();
+  beforeAll(() => {
+    load('x.html');
+    (globalThis as unknown as { chrome: unknown }).chrome = {
+      runtime: {
+        id: 'stroom-id',
+        sendMessage: async (message: unknown) => {
+          sent.push(message);
+          return { ok: true, value: { key: 'x:1', savedAt: 1, created: true } };
+        },
+        onMessage: {
+          addListener: (added: Listener) => (listener = added),
+          removeListener: () => (listener = null),
+        },
+      },
+      i18n: { getMessage: () => '', getUILanguage: () => 'en' },
+    };
+    // The page is x.com/home, a feed; jsdom's location cannot be changed, so the adapter is asked directly.
+    const adapter = { ...adapterFor('https://x.com/home')!, matches: () => true };
+    listenForSaveCommand(adapter, lifetime.signal);
+  });
+  afterAll(() => lifetime.abort());
+
+  const ask = (message: unknown, sender: { id?: string; tab?: unknown }) =>
+    new Promise<{ handled: boolean | undefined; reply: unknown }>((resolve) => {
+      let handled: boolean | undefined;
+      const timer = setTimeout(() => resolve({ handled, reply: null }), 50);
+      handled = listener!(message, sender, (reply) => {
+        clearTimeout(timer);
+        resolve({ handled, reply });
+      });
+      if (handled === undefined) {
+        clearTimeout(timer);
+        resolve({ handled, reply: null });
+      }
+    });
+
+  test.each([
+    ['another extension', { stroom: 1, type: 'save-focused' }, { id: 'other-extension' }],
+    ['a content script (has a tab)', { stroom: 1, type: 'save-focused' }, { id: 'stroom-id', tab: { id: 4 } }],
+    ['a different type', { stroom: 1, type: 'save-item', payload: {} }, { id: 'stroom-id' }],
+    ['extra fields', { stroom: 1, type: 'save-focused', item: {} }, { id: 'stroom-id' }],
+    ['not an object', 'save-focused', { id: 'stroom-id' }],
+  ])('ignores %s', async (_name, message, sender) => {
+    expect(await ask(message, sender)).toEqual({ handled: undefined, reply: null });
+    expect(sent).toEqual([]);
+  });
+
+  test("saves the focused item when its own background asks", async () => {
+    const cell = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).find((candidate) => candidate.querySelector('article'))!;
+    const link = cell.querySelector('article a') as HTMLElement;
+    link.setAttribute('tabindex', '0');
+    link.focus();
+    const { handled, reply } = await ask({ stroom: 1, type: 'save-focused' }, { id: 'stroom-id' });
+    expect(handled).toBe(true);
+    expect(reply).toEqual({ saved: true, key: 'x:1' });
+    expect(sent).toEqual([{ stroom: 1, type: 'save-item', payload: expect.objectContaining({ item: expect.objectContaining({ site: 'x', id: (JSON.parse(readFileSync(join(FIXTURES, 'x.expected.json'), 'utf8')) as Array<{ id: string }>)[0]!.id }) }) }]);
+  });
 });
