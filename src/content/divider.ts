@@ -6,7 +6,7 @@
  */
 import type { FeedItem } from '../sites/types';
 import { sessionNudge } from './nudge';
-import { SeenLog, parseSeen } from './seen';
+import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
 const SAVE_DELAY_MS = 2_000;
@@ -55,20 +55,29 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let pending: Entry[] = [];
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  const ids = new WeakMap<Element, string>();
+  const hashes = new WeakMap<Element, string>();
 
   const save = () => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
     if (log?.changed) storage.set(key, log.toRecord(options.now())).catch(() => undefined);
   };
+  // Items that have been on screen: only these can have been scrolled past, and only for these
+  // is the bounding rect read (each read allocates). Observed items are never unobserved one by
+  // one: unobserve costs more than all the rest of the callback together (see the bench).
+  const shown = new WeakSet<Element>();
   const observer = new IntersectionObserver((records) => {
     for (const record of records) {
+      const target = record.target;
+      if (record.isIntersecting) {
+        shown.add(target);
+        continue;
+      }
       // Scrolled past: it left the viewport over the top edge.
-      if (record.isIntersecting || record.boundingClientRect.bottom > (record.rootBounds?.top ?? 0)) continue;
-      observer.unobserve(record.target);
-      const id = ids.get(record.target);
-      if (id === undefined || !log?.mark(id, options.now())) continue;
+      if (!shown.has(target) || record.boundingClientRect.top > 0) continue;
+      shown.delete(target);
+      const hash = hashes.get(target);
+      if (hash === undefined || !log?.markHash(hash, options.now())) continue;
       options.onSeen?.();
       saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
     }
@@ -88,14 +97,15 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   const handle = (entries: readonly Entry[]) => {
     if (!log) return;
     for (const { element, item } of entries) {
+      const hash = seenHash(item.id);
       if (options.showDivider && !divider && element.isConnected) {
-        const seenAt = log.seenBefore(item.id);
+        const seenAt = log.seenBeforeHash(hash);
         if (seenAt !== undefined) {
           divider = dividerElement(document, options.dividerText(seenAt));
           element.prepend(divider);
         }
       }
-      ids.set(element, item.id);
+      hashes.set(element, hash);
       observer.observe(element);
     }
   };

@@ -68,13 +68,21 @@ export class SeenLog {
 
   /** When this item was seen on an earlier visit (epoch ms), or undefined. */
   seenBefore(id: string): number | undefined {
-    const minute = this.before.get(seenHash(id));
+    return this.seenBeforeHash(seenHash(id));
+  }
+
+  seenBeforeHash(hash: string): number | undefined {
+    const minute = this.before.get(hash);
     return minute === undefined ? undefined : minute * MINUTE;
   }
 
   /** Remember an item as scrolled past now; false when it was already known. */
   mark(id: string, now: number): boolean {
-    const hash = seenHash(id);
+    return this.markHash(seenHash(id), now);
+  }
+
+  /** As mark, for a hash computed earlier (the feed hashes each item once, when it appears). */
+  markHash(hash: string, now: number): boolean {
     if (this.known.has(hash)) return false;
     this.known.add(hash);
     const minute = Math.floor(now / MINUTE);

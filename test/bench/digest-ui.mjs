@@ -70,7 +70,13 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   context.setDefaultTimeout(30_000);
-  const worker = context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+  // The worker may register before a waitForEvent would start listening: poll for it.
+  let worker = context.serviceWorkers().at(-1);
+  for (let tries = 0; !worker && tries < 300; tries++) {
+    await new Promise((done) => setTimeout(done, 100));
+    worker = context.serviceWorkers().at(-1);
+  }
+  if (!worker) throw new Error('The extension did not start (no service worker)');
   const extensionId = new URL(worker.url()).host;
   // The user's local day as the popup computes it (Node and Chromium share the system zone).
   const d = new Date();
@@ -97,6 +103,66 @@ try {
     { day, builtAt: Date.now(), digest },
   );
   await setup.close();
+  // Caught-up memory on a page: the onDecorated hook for 1,000 items (in batches of 10, as the
+  // feed watcher calls it) and every IntersectionObserver callback while scrolling through them.
+  const iife = await esbuild.build({
+    stdin: { contents: "export { watchCaughtUp } from './src/content/divider.ts';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'StroomSeen',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+  });
+  const feedUrl = 'https://feed.example/';
+  const articles = Array.from({ length: 1000 }, (_, i) => `<article style="height:120px;border-bottom:1px solid #ccc">post ${i}</article>`).join('');
+  await context.route((url) => url.href === feedUrl, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><body>${articles}</body>` }));
+  const feedPage = await context.newPage();
+  await feedPage.setViewportSize({ width: 800, height: 800 });
+  await feedPage.goto(feedUrl);
+  // Time every IntersectionObserver callback the hook registers.
+  await feedPage.evaluate(() => {
+    const Native = IntersectionObserver;
+    window.ioMs = 0;
+    window.IntersectionObserver = class extends Native {
+      constructor(callback, options) {
+        super((records, observer) => {
+          const t0 = performance.now();
+          callback(records, observer);
+          window.ioMs += performance.now() - t0;
+        }, options);
+      }
+    };
+  });
+  await feedPage.addScriptTag({ content: iife.outputFiles[0].text });
+  const seenCost = await feedPage.evaluate(async () => {
+    const data = new Map();
+    const storage = { get: async (key) => data.get(key), set: async (key, value) => void data.set(key, value) };
+    const hook = window.StroomSeen.watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: () => 'caught up', now: Date.now, signal: new AbortController().signal });
+    await new Promise((done) => setTimeout(done, 0));
+    const elements = [...document.querySelectorAll('article')];
+    let hookMs = 0;
+    for (let i = 0; i < elements.length; i += 10) {
+      const batch = elements.slice(i, i + 10).map((element, k) => ({ element, item: { id: String(1_790_000_000_000_000 + i + k) } }));
+      const t0 = performance.now();
+      hook(batch);
+      hookMs += performance.now() - t0;
+    }
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    // The first callback reports every observed item once (none scrolled past yet): not counted
+    // as scrolling cost, reported apart.
+    const initialMs = window.ioMs;
+    window.ioMs = 0;
+    for (let y = 0; y <= document.body.scrollHeight; y += 400) {
+      scrollTo(0, y);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    return { hookMs, initialMs, ioMs: window.ioMs, items: elements.length };
+  });
+  await feedPage.close();
+  const per100 = (ms) => fmt((ms / seenCost.items) * 100, 3);
+  console.log(`caught-up on a page (Chromium, ${seenCost.items} items): onDecorated ${per100(seenCost.hookMs)} ms + observer callbacks while scrolling ${per100(seenCost.ioMs)} ms per 100 items scrolled (budget 1 ms); first observer callback for all ${seenCost.items} items ${fmt(seenCost.initialMs)} ms`);
+
   const runs = [];
   for (let run = 0; run < 7; run++) {
     const page = await context.newPage();

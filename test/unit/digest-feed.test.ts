@@ -7,6 +7,7 @@
 import { DIVIDER_TAG, seenKey, watchCaughtUp } from '../../src/content/divider';
 import type { SeenStorage } from '../../src/content/divider';
 import { NUDGE_TAG, sessionNudge } from '../../src/content/nudge';
+import { SeenLog, parseSeen } from '../../src/content/seen';
 
 type Callback = (records: Array<Partial<IntersectionObserverEntry>>) => void;
 const observers: Array<{ callback: Callback; targets: Set<Element> }> = [];
@@ -27,11 +28,22 @@ class FakeObserver {
 }
 (globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
 
-/** The element scrolled up out of view. */
+/** The element came into view, then scrolled up out of it. */
 function scrollPast(element: Element) {
   for (const observer of observers) {
     if (observer.targets.has(element)) {
-      observer.callback([{ target: element, isIntersecting: false, boundingClientRect: { bottom: -10 } as DOMRectReadOnly, rootBounds: { top: 0 } as DOMRectReadOnly }]);
+      observer.callback([{ target: element, isIntersecting: true, boundingClientRect: { top: 100 } as DOMRectReadOnly }]);
+      observer.callback([{ target: element, isIntersecting: false, boundingClientRect: { top: -130 } as DOMRectReadOnly }]);
+    }
+  }
+}
+
+/** The element went out of view at the bottom (the reader scrolled back up). */
+function scrollBelow(element: Element) {
+  for (const observer of observers) {
+    if (observer.targets.has(element)) {
+      observer.callback([{ target: element, isIntersecting: true, boundingClientRect: { top: 700 } as DOMRectReadOnly }]);
+      observer.callback([{ target: element, isIntersecting: false, boundingClientRect: { top: 900 } as DOMRectReadOnly }]);
     }
   }
 }
@@ -80,6 +92,9 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   expect(document.querySelector(DIVIDER_TAG)).toBeNull();
   scrollPast(entries[0]!.element);
   scrollPast(entries[1]!.element);
+  scrollPast(entries[2]!.element);
+  scrollBelow(entries[2]!.element); // already remembered: stays so
+  scrollBelow(entries[3]!.element); // seen, but not scrolled past: not remembered
   first.abort(); // leaving the page writes at once
   await flush();
   expect(storage.data.get(seenKey('x'))).toBeDefined();
@@ -101,6 +116,8 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   expect(dividers[0]!.parentElement).toBe(old[0]!.element);
   expect(dividers[0]!.getAttribute('role')).toBe('separator');
   expect(dividers[0]!.getAttribute('aria-label')).toBe('caught up 2026-03-10T09:14:00.000Z');
+  const remembered = new SeenLog(parseSeen(storage.data.get(seenKey('x'))));
+  expect(entries.map(({ item }) => remembered.seenBefore(item.id) !== undefined)).toEqual([true, true, true, false, false]);
   second.abort();
   expect(document.querySelector(DIVIDER_TAG)).toBeNull();
 });
