@@ -52,7 +52,8 @@ export function browserCapturePlatform(): CapturePlatform {
 function acknowledge(tabId: number | undefined, ok: boolean): void {
   if (tabId === undefined) return;
   void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' }).catch(() => undefined);
-  setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined), 2_000);
+  // null (not ''): the tab falls back to the global badge, the digest's dot, instead of hiding it.
+  setTimeout(() => void browser.action.setBadgeText({ tabId, text: null }).catch(() => undefined), 2_000);
 }
 
 function isSaveFocusedReply(value: unknown): value is SaveFocusedReply {
@@ -121,7 +122,8 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU.link, title: t('menuSaveLink'), contexts: ['link'] });
   browser.contextMenus.create({ id: MENU.selection, title: t('menuSaveSelection'), contexts: ['selection'] });
-  browser.contextMenus.create({ id: MENU.page, title: t('menuSavePage'), contexts: ['page'] });
+  // "Anywhere" (issue 3): also beside the link and selection entries, which puts the three in a submenu.
+  browser.contextMenus.create({ id: MENU.page, title: t('menuSavePage'), contexts: ['all'] });
 }
 
 /** After an update or a lost registration: every remembered instance has its script again. */
