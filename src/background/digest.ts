@@ -162,8 +162,9 @@ export function createDigestHandlers(context: BackgroundContext): HandlersFor<ty
       const db = await getDb();
       const stored = (await db.get('digests', day)) ?? null;
       const timeZone = zone();
-      if (day !== localDay(now(), timeZone)) return { stored };
-      // Today: the day so far, including items saved after the delivery; the stored digest's
+      if (stored && day !== localDay(now(), timeZone)) return { stored };
+      // Today (the day so far, including items saved after the delivery), or a day that had no
+      // delivery (not a chosen weekday): built from that day's items. The stored digest's
       // let-go count is kept since only the delivery lets go.
       const digest = await buildDayDigest(db, day, context.digest?.lang() ?? 'en', timeZone, stored?.digest.letGo ?? 0);
       return { stored: { day, builtAt: now(), digest } };

@@ -14,7 +14,7 @@ const markItemsRequest = object({
 const nothing = object({});
 
 export const DIGEST_MESSAGES = {
-  /** A day's digest: the stored one, or for today built on the fly from the day's items so far. */
+  /** A day's digest: the stored one; today, or a day without a delivery, built on the fly. */
   'get-digest': define<Infer<typeof getDigestRequest>, { stored: StoredDigest | null }>(['page'], getDigestRequest),
   /** Days that have a stored digest, newest first. */
   'list-digest-days': define<Infer<typeof nothing>, { days: string[] }>(['page'], nothing),
