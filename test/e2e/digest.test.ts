@@ -177,6 +177,7 @@ test('the digest alarm lets go, stores the day’s digest, notifies, and the dig
   await popup.locator('.today-themes li').first().waitFor();
   await expect(popup.locator('.today').textContent()).resolves.toMatch(/2 saved/);
   expect(await popup.getByRole('link', { name: 'Open full digest' }).getAttribute('href')).toBe('digest.html');
+  expect(await axeViolations(popup)).toEqual([]);
   await Promise.all([page.close(), options.close(), feed.close(), popup.close()]);
 });
 
