@@ -5,6 +5,7 @@
  * background trusts none of it: `parsePageMetadata` validates it before anything is stored.
  */
 import type { RequestOf } from '../core/messages';
+import { siteIdSchema } from '../core/schemas';
 import { canonicalUrl } from '../core/urls';
 import { boolean, nullable, object, string } from '../core/validate';
 import type { Infer } from '../core/validate';
@@ -18,6 +19,7 @@ export function readPageMetadata(): {
   siteName: string | null;
   selection: string | null;
   looksLikeMastodon: boolean;
+  feedSite: unknown;
 } {
   const content = (selector: string): string | null => {
     const value = document.querySelector(selector)?.getAttribute('content')?.trim();
@@ -35,6 +37,9 @@ export function readPageMetadata(): {
     // The same markers as looksLikeMastodon in src/sites/mastodon.ts (copied: this function is
     // serialised alone; test/unit/capture-page.test.ts checks the two agree on the fixtures).
     looksLikeMastodon: document.querySelector('#mastodon[data-props],script#initial-state[type="application/json"],body.app-body .columns-area') !== null,
+    // Set by Stroom's own content script while it watches a feed. This function runs in the same
+    // isolated world as that script, where the page cannot reach, so the page cannot forge it.
+    feedSite: (globalThis as { __stroomFeedSite?: unknown }).__stroomFeedSite ?? null,
   };
 }
 
@@ -46,6 +51,7 @@ const pageMetadataSchema = object({
   siteName: nullable(string({ max: 1_000 })),
   selection: nullable(string({ max: 20_000 })),
   looksLikeMastodon: boolean(),
+  feedSite: nullable(siteIdSchema),
 });
 export type PageMetadata = Infer<typeof pageMetadataSchema>;
 

@@ -1,15 +1,13 @@
 /**
  * What Stroom knows about a tab for the popup (issue 3): whether it is a feed, whether Stroom
  * recently failed to recognise that site's posts, and whether it looks like a Mastodon server
- * Stroom does not run on yet. Pure and free of the store and the summariser, so the popup imports
- * it without growing.
+ * Stroom does not run on yet. Pure, and free of the store, the summariser and the site adapters
+ * (whether a tab is a feed is told by Stroom's content script in it), so the popup imports it
+ * without growing past its budget.
  */
 import type { HealthReport, SiteStatus } from '../core/messages/capture';
-import { ADAPTERS, adapterFor } from '../sites';
-import type { SiteId } from '../sites/types';
+import { SITE_LABELS } from '../sites/labels';
 import type { PageMetadata } from './capturePage';
-
-const LABELS = new Map<SiteId, string>(ADAPTERS.map((adapter) => [adapter.site, adapter.label]));
 
 export const HEALTH_KEY = 'siteHealth';
 export const INSTANCES_KEY = 'mastodonInstances';
@@ -46,14 +44,15 @@ export function siteStatusFor(page: PageMetadata | null, granted: readonly strin
     return { pageSavable: false, feedSite: null, brokenSite: null, mastodonCandidate: null };
   }
   const onGrantedInstance = granted.includes(url.origin);
-  const adapter = onGrantedInstance ? (ADAPTERS.find((candidate) => candidate.site === 'mastodon') ?? null) : adapterFor(url);
-  const feedSite = adapter ? adapter.site : null;
+  // Our content script says which feed it watches; on a server granted a moment ago it may not
+  // have started yet.
+  const feedSite = page.feedSite ?? (onGrantedInstance ? 'mastodon' : null);
   const record = feedSite ? health[feedSite] : undefined;
   return {
     pageSavable: url.protocol === 'https:' || url.protocol === 'http:',
     feedSite,
     brokenSite:
-      feedSite && record?.broken === true && now - record.at < HEALTH_MAX_AGE_MS ? { site: feedSite, label: LABELS.get(feedSite) ?? feedSite, at: record.at } : null,
+      feedSite && record?.broken === true && now - record.at < HEALTH_MAX_AGE_MS ? { site: feedSite, label: SITE_LABELS[feedSite], at: record.at } : null,
     mastodonCandidate: !feedSite && url.protocol === 'https:' && page.looksLikeMastodon ? url.origin : null,
   };
 }

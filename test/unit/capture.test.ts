@@ -30,6 +30,7 @@ const ARTICLE: PageMetadata = {
   siteName: 'Example News',
   selection: null,
   looksLikeMastodon: false,
+  feedSite: null,
 };
 
 describe('web items', () => {
@@ -144,7 +145,7 @@ describe('capture handlers', () => {
     const NOW = 1_700_000_000_000;
     const none = { brokenSite: null, mastodonCandidate: null };
     expect(siteStatusFor(ARTICLE, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: null, ...none });
-    expect(siteStatusFor({ ...ARTICLE, url: 'https://x.com/home' }, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: 'x', ...none });
+    expect(siteStatusFor({ ...ARTICLE, url: 'https://x.com/home', feedSite: 'x' }, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: 'x', ...none });
     const unknownServer = { ...ARTICLE, url: 'https://social.example.nl/home', looksLikeMastodon: true };
     expect(siteStatusFor(unknownServer, [], {}, NOW)).toEqual({ pageSavable: true, feedSite: null, brokenSite: null, mastodonCandidate: 'https://social.example.nl' });
     expect(siteStatusFor(unknownServer, ['https://social.example.nl'], {}, NOW)).toEqual({ pageSavable: true, feedSite: 'mastodon', ...none });
@@ -154,7 +155,7 @@ describe('capture handlers', () => {
   test("'report-health' records per site and the popup's status names the broken site until a healthy report or 3 days", async () => {
     const { send, storage } = await setUp();
     const linkedin = page('https://www.linkedin.com/feed/');
-    const feed = { ...ARTICLE, url: 'https://www.linkedin.com/feed/' };
+    const feed = { ...ARTICLE, url: 'https://www.linkedin.com/feed/', feedSite: 'linkedin' as const };
     const status = (now = 1_700_000_100_000) => siteStatusFor(feed, [], parseHealth(storage.get(HEALTH_KEY)), now);
     expect(await send('report-health', { site: 'linkedin', recognised: 0, visible: 8 }, linkedin)).toEqual({ ok: true, value: { broken: true } });
     expect(status()).toMatchObject({ feedSite: 'linkedin', brokenSite: { site: 'linkedin', label: 'LinkedIn' } });

@@ -1,18 +1,6 @@
 /** Display names of sites, and a safe link target for stored URLs. */
-import type { SiteId } from '../../sites/types';
 
-export const SITE_LABELS: Record<SiteId, string> = {
-  x: 'X',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  hackernews: 'Hacker News',
-  facebook: 'Facebook',
-  threads: 'Threads',
-  youtube: 'YouTube',
-  web: 'Web',
-};
+export { SITE_LABELS } from '../../sites/labels';
 
 /** Only http(s) URLs become links (never javascript: or data:), whatever is in storage. */
 export function safeHref(url: string | null | undefined): string | undefined {
