@@ -11,7 +11,7 @@ const mockI18n = {
   getUILanguage: jest.fn(() => 'nl'),
 };
 // The factory runs when i18n.ts is imported (hoisted above this file's constants): read lazily.
-jest.mock('webextension-polyfill', () => ({
+jest.mock('../../src/ui/shared/browser', () => ({
   __esModule: true,
   default: {
     get i18n() {

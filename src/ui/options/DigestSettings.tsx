@@ -4,7 +4,7 @@
  * each change at once through 'update-settings', which validates the whole record.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { parseSettings } from '../../core/settings';
 import type { Settings } from '../../core/settings';
 import { send } from '../../messaging/send';

@@ -3,7 +3,7 @@
  * (which unregisters Stroom's script there and gives the permission back), and the debug badges.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { parseSettings } from '../../core/settings';
 import { send } from '../../messaging/send';
 import { t } from '../shared/i18n';

@@ -4,7 +4,7 @@
  * notice when Stroom recently failed to recognise the posts of this site.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import type { SiteStatus } from '../../core/messages/capture';
 import { send } from '../../messaging/send';
 import { HEALTH_KEY, INSTANCES_KEY, parseHealth, parseInstances, siteStatusFor } from '../../background/captureStatus';

@@ -1,5 +1,5 @@
 /** UI strings and dates in the browser's language (English or Dutch; English otherwise). */
-import browser from 'webextension-polyfill';
+import browser from './browser';
 
 export const t = (name: string, substitutions?: string[]): string => browser.i18n.getMessage(name, substitutions) || name;
 
