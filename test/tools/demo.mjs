@@ -77,6 +77,7 @@ if (headless) {
   await buttons.nth(0).click();
   await buttons.nth(2).click();
   await feed.waitForFunction(() => document.querySelectorAll('stroom-save').length > 0);
+  await feed.evaluate(() => scrollTo(0, 0));
   await feed.screenshot({ path: join(outputDir, 'feed-x.png'), fullPage: false });
   const mastodon = await context.newPage();
   await mastodon.goto(demoPages[1].url);
@@ -87,10 +88,13 @@ if (headless) {
   await popup.goto(popupUrl);
   await popup.locator('[data-stroom-item]').first().waitFor();
   await popup.screenshot({ path: join(outputDir, 'popup.png') });
+  await popup.getByRole('button', { name: 'Today' }).click();
+  await popup.waitForTimeout(500); // let today's digest render for the picture
+  await popup.screenshot({ path: join(outputDir, 'popup-today.png') });
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   console.log(`No display found, so the demo ran headless. Screenshots are in ${outputDir}:`);
-  console.log('  feed-x.png, feed-mastodon.png, popup.png');
+  console.log('  feed-x.png, feed-mastodon.png, popup.png, popup-today.png');
 } else {
   for (const page of demoPages) await (await context.newPage()).goto(page.url);
   await (await context.newPage()).goto(popupUrl);
