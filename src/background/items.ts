@@ -7,6 +7,7 @@ import { itemKey } from '../core/items';
 import type { RequestOf } from '../core/messages';
 import { canonicalUrl } from '../core/urls';
 import { adapterFor } from '../sites';
+import type { ThreadPart } from '../sites/types';
 import { deleteItem, existingKeys, putItemIfAbsent, restoreItem, setItemGist, setItemStatus } from '../store/items';
 import type { BackgroundContext } from './context';
 import type { HandlersFor, SenderInfo } from './router';
@@ -15,11 +16,16 @@ import { summaryFields } from './summaries';
 import { grantedInstances } from './capture';
 import type { CapturePlatform } from './capture';
 
-/** Build the record to store: canonical URLs, key, savedAt, unread, and its summary. */
-export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number): StoredItem {
+/**
+ * Build the record to store: canonical URLs, key, savedAt, unread, its summary, and the
+ * author's self-thread when the post was saved from one (only a real thread: two parts or more).
+ */
+export function toStoredItem(item: RequestOf<'save-item'>['item'], now: number, parts?: ThreadPart[]): StoredItem {
+  const thread = parts && parts.length > 1 ? parts.map((part) => ({ ...part, permalink: part.permalink === null ? null : canonicalUrl(part.permalink) })) : undefined;
   return {
     ...item,
-    ...summaryFields(item),
+    ...(thread ? { parts: thread } : {}),
+    ...summaryFields(thread ? { ...item, parts: thread } : item),
     permalink: item.permalink === null ? null : canonicalUrl(item.permalink),
     linkUrl: item.linkUrl === null ? null : canonicalUrl(item.linkUrl),
     quoted: item.quoted && { ...item.quoted, permalink: item.quoted.permalink === null ? null : canonicalUrl(item.quoted.permalink) },
@@ -41,9 +47,9 @@ async function assertSiteOfSender(site: string, sender: SenderInfo, capture?: Ca
 
 export function createItemHandlers({ getDb, now, capture }: BackgroundContext): HandlersFor<typeof ITEM_MESSAGES> {
   return {
-    async 'save-item'({ item }, sender) {
+    async 'save-item'({ item, parts }, sender) {
       await assertSiteOfSender(item.site, sender, capture);
-      const record = toStoredItem(item, now());
+      const record = toStoredItem(item, now(), parts);
       const { stored, created } = await putItemIfAbsent(await getDb(), record);
       return { key: stored.key, savedAt: stored.savedAt, created };
     },

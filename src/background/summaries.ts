@@ -8,7 +8,7 @@ import { summarySource } from '../core/items';
 import { summarize } from '../summarize';
 import type { StroomDatabase } from '../store/db';
 
-type Summarisable = Pick<StoredItem, 'title' | 'text' | 'quoted'>;
+type Summarisable = Pick<StoredItem, 'title' | 'text' | 'quoted' | 'parts'>;
 
 export function summaryFields(item: Summarisable): Required<Pick<StoredItem, 'summary' | 'keywords' | 'lang'>> {
   const { lang, sentences, keywords } = summarize(summarySource(item), { maxSentences: 2, maxWords: 50 });

@@ -9,6 +9,7 @@ import { thinRuntime } from '../messaging/runtime';
 import { send } from '../messaging/send';
 import { extractElement } from '../sites/extract';
 import type { SiteAdapter } from '../sites/types';
+import { selfThreadOf } from './thread';
 
 /** The one message a content script accepts, and only from its own extension's background. */
 function isSaveFocused(message: unknown): boolean {
@@ -42,7 +43,7 @@ export async function saveTarget(element: Element | null, adapter: SiteAdapter, 
   if (!element) return { saved: false, reason: 'no-item' };
   const item = extractElement(element, adapter, pageUrl);
   if (!item || item.isAd || item.unavailable || item.id === null) return { saved: false, reason: 'not-savable' };
-  const { key } = await send('save-item', { item: { ...item, id: item.id }, pageUrl: pageUrl.href });
+  const { key } = await send('save-item', { item: { ...item, id: item.id }, pageUrl: pageUrl.href, ...selfThreadOf(adapter, element) });
   return { saved: true, key };
 }
 

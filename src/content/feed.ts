@@ -20,7 +20,7 @@ export interface FeedDependencies {
   pageUrl: () => URL;
   labels: (item: FeedItem) => ControlLabels;
   /** Save or unsave; resolves to the new saved state. */
-  setSaved: (item: FeedItem & { id: string }, saved: boolean) => Promise<boolean>;
+  setSaved: (item: FeedItem & { id: string }, saved: boolean, element: Element) => Promise<boolean>;
   /** Which of these ids are saved already. */
   savedIds: (ids: string[]) => Promise<string[]>;
   failureText: (error: unknown) => string;
@@ -249,7 +249,7 @@ export class FeedWatcher {
       copy.control.setBusy(true);
     }
     try {
-      const saved = await this.deps.setSaved(entry.item, want);
+      const saved = await this.deps.setSaved(entry.item, want, entry.element);
       for (const copy of copies) this.show(copy, saved);
     } catch (error) {
       for (const copy of copies) this.show(copy, !want);

@@ -6,6 +6,7 @@
  */
 import { itemKey } from '../core/items';
 import type { FeedItem, SiteAdapter } from '../sites/types';
+import { selfThreadOf } from './thread';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import { FeedWatcher } from './feed';
@@ -106,9 +107,9 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
         saved,
       };
     },
-    setSaved: async (item, wanted) => {
+    setSaved: async (item, wanted, element) => {
       if (wanted) {
-        await guard(send('save-item', { item, pageUrl: location.href }));
+        await guard(send('save-item', { item, pageUrl: location.href, ...selfThreadOf(adapter, element) }));
         extras.onSaved();
       } else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
       return wanted;

@@ -4,9 +4,9 @@
  * the compile-time view of the same shapes; test/unit/schemas.test.ts keeps them in step.
  */
 import { SITE_IDS } from '../sites/types';
-import type { FeedItem } from '../sites/types';
+import type { FeedItem, ThreadPart } from '../sites/types';
 import type { StoredItem } from './items';
-import { ITEM_STATUSES } from './items';
+import { ITEM_STATUSES, MAX_THREAD_PARTS } from './items';
 import { array, boolean, httpUrl, literal, nullable, number, object, optional, string } from './validate';
 import type { Schema } from './validate';
 
@@ -53,6 +53,16 @@ const feedItemFields = {
   unavailable: boolean(),
 };
 
+/** One post of an author's self-thread (src/sites/types.ts ThreadPart). */
+export const threadPartSchema: Schema<ThreadPart> = object({
+  id: nullable(shortText()),
+  permalink: nullable(httpUrl()),
+  text: bodyText(),
+  timestamp: nullable(isoTimestamp()),
+  hasMedia: boolean(),
+  linkUrl: nullable(httpUrl()),
+});
+
 export const feedItemSchema: Schema<FeedItem> = object({ ...feedItemFields, id: nullable(string({ min: 1, max: 1_000 })) });
 
 /** A feed item that can be saved: it has an id. */
@@ -68,4 +78,5 @@ export const storedItemSchema: Schema<StoredItem> = object({
   keywords: optional(array(shortText(), { max: 20 })),
   lang: optional(literal('en', 'nl', 'other')),
   gist: optional(string({ min: 1, max: GIST_MAX })),
+  parts: optional(array(threadPartSchema, { max: MAX_THREAD_PARTS })),
 });

@@ -1,14 +1,19 @@
 /** Saving, un-saving, listing state, deleting and restoring items. */
 import type { StoredItem } from '../items';
-import { ITEM_STATUSES } from '../items';
-import { GIST_MAX, savableItemSchema, siteIdSchema, storedItemSchema } from '../schemas';
-import { array, literal, object, string } from '../validate';
+import { ITEM_STATUSES, MAX_THREAD_PARTS } from '../items';
+import { GIST_MAX, savableItemSchema, siteIdSchema, storedItemSchema, threadPartSchema } from '../schemas';
+import { array, literal, object, optional, string } from '../validate';
 import type { Infer } from '../validate';
 import { KEY_LIMITS, define } from './define';
 
 const key = () => string(KEY_LIMITS);
 
-const saveItemRequest = object({ item: savableItemSchema, pageUrl: string({ max: 4_096 }) });
+const saveItemRequest = object({
+  item: savableItemSchema,
+  pageUrl: string({ max: 4_096 }),
+  /** On a conversation page: the author's self-thread this post belongs to, in order. */
+  parts: optional(array(threadPartSchema, { max: MAX_THREAD_PARTS })),
+});
 const savedIdsRequest = object({ site: siteIdSchema, ids: array(string({ min: 1, max: 1_000 }), { max: 2_000 }) });
 const setStatusRequest = object({ key: key(), status: literal(...ITEM_STATUSES) });
 

@@ -30,6 +30,7 @@ function ItemEntry({ item, now, onDelete }: { item: StoredItem; now: number; onD
         <span class="item-meta">
           <span class="item-author">{author}</span>
           <span class={`item-site site-${item.site}`}>{site}</span>
+          {item.parts && <span class="item-site">{t('threadParts', [String(item.parts.length)])}</span>}
         </span>
         {item.gist && <span class="item-gist">{item.gist}</span>}
         <span class="item-text">{body ? excerpt(body) : t('noText')}</span>
