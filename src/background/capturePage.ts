@@ -7,6 +7,7 @@
 import type { RequestOf } from '../core/messages';
 import { siteIdSchema } from '../core/schemas';
 import { canonicalUrl } from '../core/urls';
+import { blankItem } from '../sites/blank';
 import { boolean, nullable, object, string } from '../core/validate';
 import type { Infer } from '../core/validate';
 
@@ -106,19 +107,5 @@ export function webItemFromLink(linkUrl: string, linkText?: string | null, selec
   };
 }
 
-const EMPTY_WEB_ITEM: Omit<SavableItem, 'id' | 'permalink' | 'authorName' | 'title' | 'text'> = {
-  site: 'web',
-  authorHandle: null,
-  textTruncated: false,
-  timestamp: null,
-  timestampText: null,
-  linkUrl: null,
-  linkTitle: null,
-  hasMedia: false,
-  isRepost: false,
-  repostedBy: null,
-  repostId: null,
-  isAd: false,
-  quoted: null,
-  unavailable: false,
-};
+/** A web page or link has no author handle, time, media or repost: the blank item, as "web". */
+const EMPTY_WEB_ITEM = { site: 'web' as const, ...blankItem() };
