@@ -89,6 +89,29 @@ export async function launchWithExtension(routes: Routes, options: { locale?: st
   };
 }
 
+/**
+ * Every record of one of Stroom's IndexedDB stores, read inside the service worker (the
+ * extension's own origin), so tests check what was really stored.
+ */
+export async function readStore<T>(browser: ExtensionBrowser, store: 'items' | 'digests'): Promise<T[]> {
+  const worker = await browser.worker();
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('stroom');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
 /** Poll until `read()` satisfies `check`, or fail with the last value seen. */
 export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, eventually, launchWithExtension } from './chromium';
+import { ROOT, eventually, launchWithExtension, readStore as readStoreOf } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 const X_HOME = 'https://x.com/home';
@@ -36,24 +36,7 @@ interface StoredDigestShape {
   digest: { total: number; themes: Array<{ label: string; items: string[] }>; letGo: number };
 }
 
-async function readStore<T>(store: 'items' | 'digests'): Promise<T[]> {
-  const worker = await browser.worker();
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('stroom');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            resolve(request.result as T[]);
-            open.result.close();
-          };
-        };
-      }),
-    store,
-  );
-}
+const readStore = <T>(store: 'items' | 'digests'): Promise<T[]> => readStoreOf<T>(browser, store);
 
 const saveButtons = (page: Page) => page.locator('[data-stroom-action="save"]');
 

@@ -3,7 +3,7 @@
  * popup adds a one-line gist and stores it; where it does not (headless Chromium, Firefox), the
  * extractive summary stands alone. CI cannot run the real model, so a fake stands in for it.
  */
-import { eventually, launchWithExtension, openPopup } from './chromium';
+import { eventually, launchWithExtension, openPopup, readStore } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 const X_HOME = 'https://x.com/home';
@@ -21,17 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const storedGists = async () =>
-  (await browser.worker()).evaluate(
-    () =>
-      new Promise<Array<string | null>>((resolve) => {
-        const open = indexedDB.open('stroom');
-        open.onsuccess = () => {
-          const request = open.result.transaction('items').objectStore('items').getAll();
-          request.onsuccess = () => resolve((request.result as Array<{ gist?: string }>).map((item) => item.gist ?? null));
-        };
-      }),
-  );
+const storedGists = async () => (await readStore<{ gist?: string }>(browser, 'items')).map((item) => item.gist ?? null);
 
 test('without an available model the popup shows the extractive summary and stores no gist', async () => {
   const popup = await openPopup(browser);

@@ -3,7 +3,7 @@
  * → popup, on X and Mastodon fixtures served at their real URLs.
  */
 import type { Page } from 'playwright-core';
-import { eventually, launchWithExtension, openPopup, stopServiceWorker } from './chromium';
+import { eventually, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 const X_HOME = 'https://x.com/home';
@@ -19,23 +19,7 @@ afterAll(async () => {
 
 const saveButtons = (page: Page) => page.locator('[data-stroom-action="save"]');
 
-async function storedKeys(): Promise<string[]> {
-  const worker = await browser.worker();
-  return worker.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('stroom');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('items').objectStore('items').getAllKeys();
-          request.onsuccess = () => {
-            resolve((request.result as string[]).sort());
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const storedKeys = async (): Promise<string[]> => (await readStore<{ key: string }>(browser, 'items')).map((item) => item.key).sort();
 
 test('the feed shows one accessible save control per savable item, none on ads', async () => {
   const page = await browser.context.newPage();

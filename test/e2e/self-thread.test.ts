@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ThreadPart } from '../../src/sites/types';
-import { ROOT, eventually, launchWithExtension, openPopup } from './chromium';
+import { ROOT, eventually, launchWithExtension, openPopup, readStore } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 interface Conversation {
@@ -39,17 +39,7 @@ afterAll(async () => {
 });
 
 const storedItem = async (key: string) =>
-  (await browser.worker()).evaluate(
-    (wanted) =>
-      new Promise<{ parts?: Array<{ id: string | null; text: string }>; summary?: string[] } | null>((resolve) => {
-        const open = indexedDB.open('stroom');
-        open.onsuccess = () => {
-          const request = open.result.transaction('items').objectStore('items').get(wanted);
-          request.onsuccess = () => resolve(request.result ?? null);
-        };
-      }),
-    key,
-  );
+  (await readStore<{ key: string; parts?: Array<{ id: string | null; text: string }> }>(browser, 'items')).find((item) => item.key === key) ?? null;
 
 test.each(CONVERSATIONS.map((entry) => [entry.site, entry] as const))('%s: saving a post of a self-thread keeps the whole thread as one item', async (site, entry) => {
   const page = await browser.context.newPage();
