@@ -47,7 +47,8 @@ export async function saveTarget(element: Element | null, adapter: SiteAdapter, 
   return { saved: true, key };
 }
 
-export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal): void {
+/** `onSaved` hears the id of each item the command saved, so its Save button can say so. */
+export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal, onSaved: (id: string) => void = () => undefined): void {
   let pointer: { x: number; y: number } | null = null;
   let pointerIsNewer = false;
   addEventListener(
@@ -74,8 +75,12 @@ export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal):
       sendResponse({ saved: false, reason: 'no-feed' } satisfies SaveFocusedReply);
       return undefined;
     }
-    saveTarget(targetElement(document, pointer, pointerIsNewer, adapter), adapter, new URL(location.href)).then(sendResponse, () =>
-      sendResponse({ saved: false, reason: 'failed' } satisfies SaveFocusedReply),
+    saveTarget(targetElement(document, pointer, pointerIsNewer, adapter), adapter, new URL(location.href)).then(
+      (reply) => {
+        if (reply.saved) onSaved(reply.key.slice(reply.key.indexOf(':') + 1));
+        sendResponse(reply);
+      },
+      () => sendResponse({ saved: false, reason: 'failed' } satisfies SaveFocusedReply),
     );
     return true; // the reply comes asynchronously
   };

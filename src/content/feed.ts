@@ -218,6 +218,11 @@ export class FeedWatcher {
     }, SAVED_STATE_BATCH_MS);
   }
 
+  /** An item saved another way (the keyboard command): its controls say "Saved" too. */
+  showSaved(id: string): void {
+    for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
+  }
+
   private show(entry: Decorated, saved: boolean): void {
     entry.saved = saved;
     entry.control.setSaved(saved);

@@ -18,6 +18,7 @@ import { watchHealth } from './health';
 export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
   let feed: AbortController | null = null; // one feed page: ends on navigating away from it
+  let watcher: FeedWatcher | null = null;
 
   const follow = () => {
     if (!extensionAlive()) {
@@ -31,16 +32,17 @@ export function startContentScript(adapter: SiteAdapter): void {
       const scope = globalThis as { __stroomFeedSite?: string };
       scope.__stroomFeedSite = adapter.site;
       feed.signal.addEventListener('abort', () => delete scope.__stroomFeedSite, { once: true });
-      watchFeed(adapter, feed.signal, () => lifetime.abort());
+      watcher = watchFeed(adapter, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
       feed.abort();
       feed = null;
+      watcher = null;
     }
   };
   lifetime.signal.addEventListener('abort', () => feed?.abort(), { once: true });
   follow();
   // The keyboard command (Alt+Shift+S), relayed by the background (issue 3).
-  listenForSaveCommand(adapter, lifetime.signal);
+  listenForSaveCommand(adapter, lifetime.signal, (id) => watcher?.showSaved(id));
 
   let lastUrl = location.href;
   const onMaybeNavigated = () => {
@@ -59,7 +61,7 @@ export function startContentScript(adapter: SiteAdapter): void {
   addEventListener('popstate', onMaybeNavigated, { signal: lifetime.signal });
 }
 
-function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () => void): void {
+function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () => void): FeedWatcher {
   const t = (name: string, substitutions?: string[]): string => thinRuntime().i18n.getMessage(name, substitutions);
   const guard = async <T>(work: Promise<T>): Promise<T> => {
     try {
@@ -125,4 +127,5 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     onContextGone,
   });
   watcher.start();
+  return watcher;
 }

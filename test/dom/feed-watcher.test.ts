@@ -210,6 +210,18 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     controller.abort();
   });
 
+  test('an item saved another way (the keyboard command) shows as saved, and only that item', async () => {
+    const { adapter, pageUrl, expected } = loadFixture(entry);
+    const ids = savableIds(expected, false);
+    const { controller, watcher } = watch(adapter, pageUrl);
+    await settle();
+    watcher.showSaved(ids[0]!);
+    const pressed = hosts().map((host) => buttonOf(host).getAttribute('aria-pressed'));
+    expect(pressed).toEqual(ids.map((id) => String(id === ids[0])));
+    expect(buttonOf(hosts()[0]!).getAttribute('aria-label')).toMatch(/^Saved\b/);
+    controller.abort();
+  });
+
   test('a failing savedIds leaves every control unsaved and breaks nothing', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
     const { controller } = watch(adapter, pageUrl, { savedIds: async () => Promise.reject(new Error('background asleep')) });

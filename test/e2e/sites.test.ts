@@ -96,6 +96,8 @@ test.each(fixtures.map((fixture) => [fixture.site, fixture] as const))('%s: a re
   await page.locator('[data-stroom-action="save"]').nth(next).hover();
   const reply = await runCommand();
   expect(reply).toEqual({ saved: true, key: keys[next] });
+  // The item's own Save button says so at once, as after a click.
+  await eventually(() => page.locator('[data-stroom-action="save"]').nth(next).getAttribute('aria-pressed'), (value) => expect(value).toBe('true'));
   await eventually(popupKeys, (value) => expect(value).toContain(keys[next]));
   savedSoFar.add(keys[next] as string);
   await page.close();
