@@ -31,12 +31,15 @@ export function App({ now = Date.now() }: { now?: number }) {
 
   const database = () => (db.current ??= openStroomDB());
 
-  useEffect(() => {
+  /** Read the newest page of items (on opening, and after this popup saved something). */
+  const reload = useCallback(() => {
     database()
       .then((opened) => listItems(opened, { limit: PAGE_SIZE + 1 }))
       .then((items) => setLoad({ state: 'ready', items: items.slice(0, PAGE_SIZE), more: items.length > PAGE_SIZE }))
       .catch((error: unknown) => setLoad({ state: 'error', message: String(error) }));
   }, []);
+
+  useEffect(reload, []);
 
   useEffect(() => {
     // Where Chrome's on-device Summarizer is available (window contexts only, so here and not
@@ -101,7 +104,7 @@ export function App({ now = Date.now() }: { now?: number }) {
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
       </header>
-      <SiteActions />
+      <SiteActions onSaved={reload} />
       <nav class="tabs" aria-label={t('popupViews')}>
         <button type="button" class="tab" aria-pressed={view === 'today'} onClick={() => setView('today')}>
           {t('tabToday')}

@@ -32,7 +32,8 @@ async function targetTabId(): Promise<number | null> {
 type PageSave = 'idle' | 'busy' | 'saved' | 'failed';
 type Grant = 'idle' | 'done' | 'denied';
 
-export function SiteActions() {
+/** `onSaved` runs after "Save this page" stored the page, so the list below can show it. */
+export function SiteActions({ onSaved }: { onSaved?: () => void }) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [pageSave, setPageSave] = useState<PageSave>('idle');
@@ -66,6 +67,7 @@ export function SiteActions() {
     try {
       await send('save-page', { tabId });
       setPageSave('saved');
+      onSaved?.();
     } catch {
       setPageSave('failed');
     }
