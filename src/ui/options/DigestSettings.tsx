@@ -28,6 +28,13 @@ export function DigestSettings() {
       .get(SETTINGS_KEY)
       .then((stored) => setSettings(parseSettings(stored[SETTINGS_KEY])))
       .catch(() => setSettings(parseSettings(undefined)));
+    // Follow changes made elsewhere (the Sites section, another options tab), so saving a digest
+    // setting never writes back a stale copy of the others.
+    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(follow);
+    return () => browser.storage.onChanged.removeListener(follow);
   }, []);
 
   if (!settings) return <section class="digest-settings" aria-busy="true" />;
