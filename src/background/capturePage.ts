@@ -8,6 +8,7 @@ import type { RequestOf } from '../core/messages';
 import { siteIdSchema } from '../core/schemas';
 import { canonicalUrl } from '../core/urls';
 import { blankItem } from '../sites/blank';
+import { absoluteHttpUrl } from '../sites/text';
 import { boolean, nullable, object, string } from '../core/validate';
 import type { Infer } from '../core/validate';
 
@@ -63,24 +64,15 @@ export function parsePageMetadata(value: unknown): PageMetadata {
 
 type SavableItem = RequestOf<'save-item'>['item'];
 
-const http = (url: string | null | undefined): string | null => {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * A page as a "web" item. Its id is the canonical URL (the page's own <link rel=canonical> when it
  * points to http(s), else its address), so saving the same article twice keeps one item.
  */
 export function webItemFromPage(page: PageMetadata, selectionText?: string | null): SavableItem {
-  const address = http(page.url);
+  const address = absoluteHttpUrl(page.url);
   if (!address) throw new Error('Only http(s) pages can be saved');
-  const canonical = canonicalUrl(http(page.canonical) ?? address) ?? address;
+  const canonical = canonicalUrl(absoluteHttpUrl(page.canonical) ?? address) ?? address;
   const selection = (selectionText ?? page.selection)?.trim() || null;
   return {
     ...EMPTY_WEB_ITEM,
@@ -94,7 +86,7 @@ export function webItemFromPage(page: PageMetadata, selectionText?: string | nul
 
 /** A link (context menu "Save link to Stroom"): all we know without opening it. */
 export function webItemFromLink(linkUrl: string, linkText?: string | null, selectionText?: string | null): SavableItem {
-  const address = http(linkUrl);
+  const address = absoluteHttpUrl(linkUrl);
   if (!address) throw new Error('Only http(s) links can be saved');
   const canonical = canonicalUrl(address) ?? address;
   return {

@@ -67,8 +67,11 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
   return null;
 }
 
-/** An absolute http(s) URL for an href, or null (no javascript:, data: or junk). */
-export function absoluteHttpUrl(href: string | null | undefined, base: URL | string): string | null {
+/**
+ * An absolute http(s) URL for an href, or null (no javascript:, data: or junk). Without a base,
+ * only an already absolute URL passes.
+ */
+export function absoluteHttpUrl(href: string | null | undefined, base?: URL | string): string | null {
   if (!href) return null;
   try {
     const url = new URL(href, base);

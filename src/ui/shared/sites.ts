@@ -1,16 +1,12 @@
 /** Display names of sites, and a safe link target for stored URLs. */
 
+import { absoluteHttpUrl } from '../../sites/text';
+
 export { SITE_LABELS } from '../../sites/labels';
 
 /** Only http(s) URLs become links (never javascript: or data:), whatever is in storage. */
 export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return absoluteHttpUrl(url) ?? undefined;
 }
 
 /** A short plain-text excerpt, cut at a word boundary. */
