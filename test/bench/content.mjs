@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../tools/lib/browsers.mjs';
+import { findChromium, extensionChromiumArgs } from '../tools/lib/browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist', 'chrome');
@@ -55,9 +55,7 @@ const profile = mkdtempSync(join(tmpdir(), 'stroom-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: findChromium(),
   headless: true,
-  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+  args: extensionChromiumArgs(dist),
 });
 context.setDefaultTimeout(30_000);
 await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../tools/lib/browsers.mjs';
+import { findChromium, extensionChromiumArgs } from '../tools/lib/browsers.mjs';
 import { benchItems } from './digest.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,9 +64,7 @@ const profile = mkdtempSync(join(tmpdir(), 'stroom-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: findChromium(),
   headless: true,
-  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+  args: extensionChromiumArgs(dist),
 });
 try {
   context.setDefaultTimeout(30_000);

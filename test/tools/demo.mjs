@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { INSTALL_HINT, findChromium } from './lib/browsers.mjs';
+import { INSTALL_HINT, extensionChromiumArgs, findChromium } from './lib/browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const extension = join(root, 'dist', 'chrome');
@@ -42,17 +42,8 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless,
   viewport: headless ? { width: 1100, height: 900 } : null,
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    // Offline by design: every host but loopback fails at once; demo pages are served below.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-  ],
+  // Offline by design: every host but loopback fails at once; demo pages are served below.
+  args: extensionChromiumArgs(extension),
 });
 await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
 for (const page of pages) {

@@ -8,3 +8,21 @@ export const findChromium = () => CHROMIUM_CANDIDATES.find((path) => existsSync(
 export const findFirefox = () => FIREFOX_CANDIDATES.find((path) => existsSync(path)) ?? null;
 
 export const INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y chromium firefox-esr';
+
+/**
+ * Chromium flags that load an unpacked extension and keep the browser offline: no background
+ * networking, and every host but loopback fails DNS at once (routed site URLs never reach DNS).
+ */
+export function extensionChromiumArgs(extensionDir) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  ];
+}
