@@ -60,5 +60,39 @@ export function siteStatusFor(page: PageMetadata | null, granted: readonly strin
 /** The stored instance list and health records, whatever storage holds. */
 export const parseInstances = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string').sort() : [];
-export const parseHealth = (value: unknown): Record<string, HealthRecord> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, HealthRecord>) : {};
+/**
+ * The stored health records, keeping only well-formed ones: storage is shared with older versions
+ * and the options page shows these numbers, so a malformed record is dropped, never trusted.
+ */
+export function parseHealth(value: unknown): Record<string, HealthRecord> {
+  const records: Record<string, HealthRecord> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return records;
+  const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  for (const [site, record] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof record !== 'object' || record === null) continue;
+    const { recognised, visible, broken, at } = record as Record<string, unknown>;
+    if (count(recognised) && count(visible) && typeof broken === 'boolean' && typeof at === 'number' && Number.isFinite(at)) {
+      records[site] = { recognised, visible, broken, at };
+    }
+  }
+  return records;
+}
+
+/**
+ * The plain-text details a broken-site report needs (Options → Report a broken site): Stroom's
+ * version, the browser, and each site's latest health record. Nothing the user saved, and no page
+ * addresses: the user adds what they choose.
+ */
+export function reportDetails(version: string, userAgent: string, health: Record<string, HealthRecord>, now: number): string {
+  const lines = [`Stroom ${version}`, `Browser: ${userAgent}`];
+  const recent = Object.entries(health)
+    .filter(([site, record]) => site in SITE_LABELS && now - record.at < HEALTH_MAX_AGE_MS)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (recent.length === 0) lines.push('Site checks: none in the last 3 days');
+  for (const [site, record] of recent) {
+    const label = SITE_LABELS[site as keyof typeof SITE_LABELS];
+    const verdict = record.broken ? 'NOT RECOGNISED' : 'ok';
+    lines.push(`${label}: ${verdict}, recognised ${record.recognised} of ${record.visible} posts on screen, ${new Date(record.at).toISOString()}`);
+  }
+  return lines.join('\n');
+}

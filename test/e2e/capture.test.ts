@@ -10,6 +10,7 @@ import { itemKind } from '../../src/content/badges';
 import type { FeedItem } from '../../src/sites/types';
 import { ROOT, eventually, launchWithExtension, openPopup } from './chromium';
 import type { ExtensionBrowser } from './chromium';
+import { axeViolations } from './axe';
 
 /** A page that is no feed, on a host Stroom may read (so the test needs no activeTab gesture). */
 const ARTICLE = 'https://www.youtube.com/about/press/';
@@ -153,8 +154,17 @@ test('a feed whose posts the adapter cannot recognise is reported, and the popup
   const notice = popup.locator('[data-stroom-health="linkedin"]');
   await notice.waitFor();
   expect(await notice.textContent()).toContain("Stroom can't recognise posts on LinkedIn right now — saving may not work.");
-  expect(await notice.getByRole('link', { name: 'Report it' }).getAttribute('href')).toMatch(/#report-a-broken-site$/);
-  await Promise.all([page.close(), popup.close()]);
+  const link = notice.getByRole('link', { name: 'Report it' });
+  expect(await link.getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html#report-a-broken-site`);
+  // Following it opens the options' report section, focused, with the details of this check to copy.
+  const [report] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+  const heading = report.getByRole('heading', { name: 'Report a broken site' });
+  await heading.waitFor();
+  await eventually(() => report.evaluate(() => document.activeElement?.textContent), (focused) => expect(focused).toBe('Report a broken site'));
+  const details = report.getByLabel(/Details to include/);
+  await eventually(() => details.inputValue(), (text) => expect(text).toMatch(/^Stroom \d+\.\d+\.\d+\nBrowser: .+\nLinkedIn: NOT RECOGNISED, recognised 0 of 6 posts on screen, /));
+  expect(await axeViolations(report)).toEqual([]);
+  await Promise.all([page.close(), popup.close(), report.close()]);
 });
 
 test('the debug option badges every recognised item with its site and kind', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { HEALTH_KEY, isBroken } from '../../src/background/capture';
-import { parseHealth, siteStatusFor } from '../../src/background/captureStatus';
+import { parseHealth, reportDetails, siteStatusFor } from '../../src/background/captureStatus';
 import type { CapturePlatform } from '../../src/background/capture';
 import { parsePageMetadata, webItemFromLink, webItemFromPage } from '../../src/background/capturePage';
 import type { PageMetadata } from '../../src/background/capturePage';
@@ -194,5 +194,31 @@ describe('capture handlers', () => {
     expect(granted.size).toBe(0);
     expect(await send('enable-instance', { origin: 'http://social.example.nl' })).toMatchObject({ ok: false, error: expect.stringMatching(/https/) });
     expect(await send('enable-instance', { origin }, onInstance)).toMatchObject({ ok: false, error: expect.stringMatching(/not accepted/) });
+  });
+});
+
+describe('health records as stored', () => {
+  const AT = Date.UTC(2026, 10, 27, 9, 14);
+  const good = { recognised: 0, visible: 6, broken: true, at: AT };
+
+  test('parseHealth keeps well-formed records and drops anything else', () => {
+    expect(parseHealth({ linkedin: good, x: { ...good, visible: '6' }, bluesky: { ...good, broken: 'yes' }, threads: null, reddit: { ...good, recognised: -1 } })).toEqual({ linkedin: good });
+    expect(parseHealth([good])).toEqual({});
+    expect(parseHealth('linkedin')).toEqual({});
+    expect(parseHealth(undefined)).toEqual({});
+  });
+
+  test('the report details name the version, the browser and each recent check, and nothing older than 3 days', () => {
+    const old = { recognised: 9, visible: 9, broken: false, at: AT - 4 * 24 * 3_600_000 };
+    const details = reportDetails('0.1.0', 'TestBrowser/1.0', { x: { ...good, recognised: 7, visible: 8, broken: false }, linkedin: good, bluesky: old, bogus: good }, AT + 60_000);
+    expect(details).toBe(
+      [
+        'Stroom 0.1.0',
+        'Browser: TestBrowser/1.0',
+        'LinkedIn: NOT RECOGNISED, recognised 0 of 6 posts on screen, 2026-11-27T09:14:00.000Z',
+        'X: ok, recognised 7 of 8 posts on screen, 2026-11-27T09:14:00.000Z',
+      ].join('\n'),
+    );
+    expect(reportDetails('0.1.0', 'TestBrowser/1.0', {}, AT)).toContain('Site checks: none in the last 3 days');
   });
 });

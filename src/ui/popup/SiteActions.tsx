@@ -13,10 +13,10 @@ import type { PageMetadata } from '../../background/capturePage';
 import { t } from '../shared/i18n';
 
 /**
- * The README's "Report a broken site" section. A link the user follows, never fetched by Stroom.
- * TODO(2026-11-27): point at the public repository once it has its final address.
+ * Options → "Report a broken site": the README's section of that name inside the extension (it
+ * works offline and needs no project address), with the details a report needs ready to copy.
  */
-export const REPORT_BROKEN_SITE_URL = 'https://github.com/stroom-app/stroom#report-a-broken-site';
+const reportBrokenSiteUrl = (): string => browser.runtime.getURL('options.html#report-a-broken-site');
 
 /**
  * The tab the popup acts on: the active tab of its window. End-to-end tests open popup.html in a
@@ -89,7 +89,7 @@ export function SiteActions({ onSaved }: { onSaved?: () => void }) {
       {status.brokenSite && (
         <p class="notice" role="status" data-stroom-health={status.brokenSite.site}>
           {t('brokenSite', [status.brokenSite.label])}{' '}
-          <a href={REPORT_BROKEN_SITE_URL} target="_blank" rel="noopener noreferrer">
+          <a href={reportBrokenSiteUrl()} target="_blank" rel="noopener noreferrer">
             {t('reportIt')}
           </a>
         </p>
