@@ -22,11 +22,11 @@
 // - No randomness; ties go to the earlier sentence, so output is deterministic.
 import { detectLanguageOfWords, SAMPLE_WORDS } from './language';
 import { MAYBE_URL_OR_HANDLE } from './patterns';
-import { wordsWithCase } from './tokenize';
-import { rankKeywords, type KeywordCandidate } from './keywords';
+import { topKeywords } from './keywords';
+import { boundCaches, itemTokens } from './terms';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { sentenceInfos } from './segment';
-import type { SummarizeOptions, Summary } from './types';
+import type { Lang, SummarizeOptions, Summary } from './types';
 
 export { detectLanguage } from './language';
 export { splitSentences } from './segment';
@@ -40,32 +40,22 @@ export type { Keyword, Lang, SummarizeOptions, Summary } from './types';
 export const DEFAULT_MAX_SENTENCES = 3;
 export const DEFAULT_MAX_WORDS = 60;
 
-/** The first `n` words of the sentences, lower-cased. */
-function firstWords(tokens: ReadonlyArray<ReturnType<typeof wordsWithCase>>, n: number): string[] {
-  const out: string[] = [];
-  for (const sentence of tokens) {
-    for (const { word } of sentence) {
-      if (out.length >= n) return out;
-      out.push(word.toLowerCase());
-    }
-  }
-  return out;
-}
-
 export function summarize(text: string, opts: SummarizeOptions = {}, params: RankParams = DEFAULT_PARAMS): Summary {
   const maxSentences = opts.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
+  boundCaches();
   // Split and tokenize once; the language comes from the same tokens (segmentation does not
   // depend on it).
   const infos = sentenceInfos(text);
   const sentences = infos.map((s) => s.text);
-  const mayHaveLinks = MAYBE_URL_OR_HANDLE.test(text);
-  const tokens = infos.map((s) => wordsWithCase(s.text, mayHaveLinks));
-  const lang = opts.lang ?? detectLanguageOfWords(firstWords(tokens, SAMPLE_WORDS));
-  const words: KeywordCandidate[] = [];
-  const features = sentenceFeatures(infos, lang, params, words, tokens);
+  const tokens = itemTokens(sentences, MAYBE_URL_OR_HANDLE.test(text));
+  let lang: Lang | undefined = opts.lang;
+  if (lang === undefined) {
+    const sample = tokens.spelling.length > SAMPLE_WORDS ? tokens.spelling.slice(0, SAMPLE_WORDS) : tokens.spelling;
+    lang = detectLanguageOfWords(sample.map((s) => s.lower));
+  }
+  const features = sentenceFeatures(infos, tokens, lang, params);
   const scores = scoreSentences(features, params);
   const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
-  const keywords = rankKeywords(words, 8).map((k) => k.surface);
-  return { lang, sentences: chosen.map((i) => sentences[i]!), keywords };
+  return { lang, sentences: chosen.map((i) => sentences[i]!), keywords: topKeywords(features.content, 8) };
 }

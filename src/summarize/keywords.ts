@@ -1,26 +1,13 @@
 // Keywords of one text: content words and hashtags, grouped by stem, shown in the spelling people
 // used most. Weight favours words that recur, hashtags (the author's own labels) and capitalised
 // words inside sentences (names: "EdgeWorks", "Schiphol"), and words met early.
-import { stem } from './stem';
-import { isStopwordLower } from './stopwords';
+import { isContentWord, termKey } from './terms';
 import { wordsWithCase } from './tokenize';
 import type { Keyword, Lang } from './types';
 
-/** A word that can be a keyword: letters only, at least 3 of them, not a stopword. */
-export const isContentWord = (lower: string, lang: Lang): boolean =>
-  lower.length >= 3 && !DIGIT.test(lower) && !isStopwordLower(lower, lang);
+export { isContentWord, termKey } from './terms';
 
-// Hot-path checks below avoid Unicode property escapes, which cost more per call: a word is
-// upper-case where its lower-case form differs, and tokens only hold letters, marks and digits.
-const DIGIT = /\d/;
 const startsUpper = (word: string, lower: string): boolean => word.charCodeAt(0) !== lower.charCodeAt(0);
-
-/**
- * The grouping key of a content word: its stem, except for acronyms ("AWS", "NS", "KNMI"), which
- * are names rather than inflected words (Porter would make "aw" of "AWS").
- */
-export const termKey = (word: string, lower: string, lang: Lang): string =>
-  word.length >= 2 && word.length <= 5 && word !== lower && word === word.toUpperCase() ? lower : stem(lower, lang);
 
 /** A content word as met in running text, with what matters for keyword weight. */
 export interface KeywordCandidate {
@@ -32,8 +19,11 @@ export interface KeywordCandidate {
 }
 
 /** Is the word at `index` of `text` capitalised somewhere other than at a sentence start? */
-export const isCapitalisedInside = (text: string, word: string, index: number, lower = word.toLowerCase()): boolean => {
-  if (index === 0 || !startsUpper(word, lower)) return false;
+export const isCapitalisedInside = (text: string, word: string, index: number, lower = word.toLowerCase()): boolean =>
+  index > 0 && startsUpper(word, lower) && followsWithinSentence(text, index);
+
+/** Does the word starting at `index` (> 0) follow other words of its sentence? */
+export const followsWithinSentence = (text: string, index: number): boolean => {
   // Walk back over spaces and opening quotes to the previous real character.
   let i = index - 1;
   while (i >= 0 && ' \t"\'‘“('.includes(text[i]!)) i--;
@@ -82,4 +72,66 @@ export function rankKeywords(candidates: KeywordCandidate[], max = 8): Keyword[]
   });
   ranked.sort((a, b) => b.weight - a.weight || a.first - b.first || (a.stem < b.stem ? -1 : 1));
   return ranked.slice(0, max).map(({ stem: s, surface, weight }) => ({ stem: s, surface, weight: Math.round(weight * 1000) / 1000 }));
+}
+
+/** The content words of an item in text order, their terms numbered by first use (0, 1, 2…). */
+export interface ContentWords {
+  term: number[];
+  word: string[];
+  hashtag: boolean[];
+  capitalised: boolean[];
+  /** The key (stem) of each term number. */
+  key: string[];
+}
+
+/**
+ * rankKeywords' surfaces for summarize, computed on term numbers instead of string maps, with the
+ * same weights and order. Terms are numbered by first use, so a lower number is the "met earlier"
+ * tie-break; spellings are only counted for the winners.
+ */
+export function topKeywords(c: ContentWords, max = 8): string[] {
+  const n = c.key.length;
+  const weight = new Float64Array(n);
+  const first = new Int32Array(n).fill(-1);
+  for (let k = 0; k < c.term.length; k++) {
+    const t = c.term[k]!;
+    if (first[t]! < 0) first[t] = k;
+    weight[t] = weight[t]! + (c.hashtag[k] ? 1.5 : c.capitalised[k] ? 1.3 : 1);
+  }
+  const total = Math.max(1, c.term.length);
+  // The best `max` terms, best first, by insertion (max is small).
+  const top: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const w = weight[t]! * Math.min(1.3, 0.8 + c.key[t]!.length / 20) * (1 + 0.2 * (1 - first[t]! / total));
+    weight[t] = w;
+    if (top.length === max && w <= weight[top[max - 1]!]!) continue;
+    let at = top.length === max ? max - 1 : top.length;
+    while (at > 0 && weight[top[at - 1]!]! < w) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = t;
+  }
+  const rankOf = new Int32Array(n).fill(-1);
+  top.forEach((t, r) => (rankOf[t] = r));
+  const surfaces = top.map(() => new Map<string, number>());
+  for (let k = 0; k < c.term.length; k++) {
+    const r = rankOf[c.term[k]!]!;
+    if (r < 0) continue;
+    const seen = surfaces[r]!;
+    const word = c.word[k]!;
+    // A spelling from running text reads better than a CamelCase hashtag, so hashtags count half.
+    seen.set(word, (seen.get(word) ?? 0) + (c.hashtag[k] ? 0.5 : 1));
+  }
+  return surfaces.map((seen) => {
+    let surface = '';
+    let best = -1;
+    for (const [s, count] of seen) {
+      if (count > best) {
+        best = count;
+        surface = s;
+      }
+    }
+    return surface;
+  });
 }

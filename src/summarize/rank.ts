@@ -1,19 +1,35 @@
 // Sentence ranking for one item. See index.ts for why this method was chosen.
-import { isCapitalisedInside, isContentWord, termKey, type KeywordCandidate } from './keywords';
-import { wordsWithCase } from './tokenize';
+import { followsWithinSentence, type ContentWords } from './keywords';
+import { termOf, termText, type ItemTokens } from './terms';
 import type { SentenceInfo } from './segment';
 import type { Lang } from './types';
 
 export interface SentenceFeatures {
   text: string;
   index: number;
+  /** Whitespace-separated words, as the budget counts them. */
   words: number;
-  stems: Map<string, number>;
-  /** Stems of trailing hashtags. */
-  tags: Map<string, number>;
-  /** Stems written capitalised mid-sentence or as a hashtag. */
-  names: Set<string>;
   prior: number;
+  /** Its distinct body terms (not trailing hashtags) are ItemFeatures.terms[termStart, termEnd). */
+  termStart: number;
+  termEnd: number;
+}
+
+/**
+ * One item's sentences as term vectors. Terms are numbered 0, 1, 2… by first use in the item, so
+ * per-term data are plain arrays and the sentences' sparse vectors share two flat arrays.
+ */
+export interface ItemFeatures {
+  sentences: SentenceFeatures[];
+  /** Distinct body terms of each sentence in order of first use, and how often the sentence has each. */
+  terms: number[];
+  counts: number[];
+  /** Per term: occurrences in the item (body and trailing hashtags). */
+  tf: number[];
+  /** Per term: in how many sentences it is written as a name (capitalised inside, or a hashtag). */
+  nameIn: number[];
+  /** Every content word in text order, for keywords, so the text is tokenized once. */
+  content: ContentWords;
 }
 
 export interface RankParams {
@@ -83,34 +99,88 @@ const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer 
 
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
 
+// Per call, global term ids (terms.ts) are renumbered 0, 1, 2… in order of first use; these arrays,
+// indexed by global id, hold the new number and the call it belongs to.
+let numberOf = new Int32Array(1024);
+let numberedIn = new Int32Array(1024);
+let call = 0;
+
 /** Features and shape prior of each sentence. */
 export function sentenceFeatures(
-  sentences: SentenceInfo[],
+  sentences: readonly SentenceInfo[],
+  tokens: ItemTokens,
   lang: Lang,
   p: RankParams = DEFAULT_PARAMS,
-  /** Receives every content word in text order, for keywords, so the text is tokenized once. */
-  words: KeywordCandidate[] = [],
-  /** The words of each sentence when the caller has them already. */
-  tokens: ReadonlyArray<ReturnType<typeof wordsWithCase>> = [],
-): SentenceFeatures[] {
+): ItemFeatures {
+  if (++call > 1e9) {
+    call = 1;
+    numberedIn.fill(0);
+  }
+  const terms: number[] = [];
+  const counts: number[] = [];
+  const tf: number[] = [];
+  const nameIn: number[] = [];
+  const content: ContentWords = { term: [], word: [], hashtag: [], capitalised: [], key: [] };
+  // Per term: the last sentence that had it in its body / as a name, and its slot in `terms` there.
+  const lastInBody: number[] = [];
+  const lastAsName: number[] = [];
+  const slot: number[] = [];
   let bodyStart = -1;
-  return sentences.map(({ text, hadMarker }, index) => {
-    const stems = new Map<string, number>();
-    const tags = new Map<string, number>();
-    const names = new Set<string>();
+  let k = 0;
+  const features = sentences.map(({ text, hadMarker }, index): SentenceFeatures => {
+    const termStart = terms.length;
     // Hashtags after the last word ("… naam. #schaatsen #Thialf") label the post; they count
     // towards the item's topic but do not make their sentence more relevant.
     const body = text.includes('#') || text.includes('@') ? text.replace(TRAILING_TAGS, '').length : text.length;
-    for (const { word, hashtag, index: at } of tokens[index] ?? wordsWithCase(text)) {
-      const lower = word.toLowerCase();
-      if (!isContentWord(lower, lang)) continue;
-      const s = termKey(word, lower, lang);
-      const capitalised = isCapitalisedInside(text, word, at, lower);
-      words.push({ word, key: s, hashtag, capitalised });
-      const into = at >= body ? tags : stems;
-      into.set(s, (into.get(s) ?? 0) + 1);
-      if (hashtag || capitalised) names.add(s);
+    for (const end = tokens.end[index]!; k < end; k++) {
+      const spelling = tokens.spelling[k]!;
+      const id = termOf(spelling, lang);
+      if (id < 0) continue;
+      if (id >= numberOf.length) {
+        const grown = Math.max(2 * numberOf.length, id + 1);
+        const numbers = new Int32Array(grown);
+        numbers.set(numberOf);
+        numberOf = numbers;
+        const stamps = new Int32Array(grown);
+        stamps.set(numberedIn);
+        numberedIn = stamps;
+      }
+      let t: number;
+      if (numberedIn[id] === call) t = numberOf[id]!;
+      else {
+        t = tf.length;
+        numberOf[id] = t;
+        numberedIn[id] = call;
+        tf.push(0);
+        nameIn.push(0);
+        lastInBody.push(-1);
+        lastAsName.push(-1);
+        slot.push(0);
+        content.key.push(termText[id]!);
+      }
+      const at = tokens.at[k]!;
+      const hashtag = tokens.hashtag[k]!;
+      const capitalised = at > 0 && spelling.upperStart && followsWithinSentence(text, at);
+      content.term.push(t);
+      content.word.push(spelling.word);
+      content.hashtag.push(hashtag);
+      content.capitalised.push(capitalised);
+      tf[t]!++;
+      if (at < body) {
+        if (lastInBody[t] === index) counts[slot[t]!]!++;
+        else {
+          lastInBody[t] = index;
+          slot[t] = terms.length;
+          terms.push(t);
+          counts.push(1);
+        }
+      }
+      if ((hashtag || capitalised) && lastAsName[t] !== index) {
+        lastAsName[t] = index;
+        nameIn[t]!++;
+      }
     }
+    const termEnd = terms.length;
     const wordTotal = wordCount(text);
     let prior = 1;
     const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (/:$/u.test(text) && wordTotal <= 5);
@@ -122,84 +192,94 @@ export function sentenceFeatures(
     if (CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(lowerText)) prior *= p.summaryCue;
     if (wordTotal < 6) prior *= p.short;
-    if (LINK_TEASER.test(lowerText) && stems.size < 8) prior *= p.callToAction;
+    if (LINK_TEASER.test(lowerText) && termEnd - termStart < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
     if (!heading && !hook && bodyStart < 0 && wordTotal >= 6) bodyStart = index;
     if (bodyStart >= 0 && index - bodyStart < 2 && !heading && !hook) prior *= p.leadBoost;
-    return { text, index, words: wordTotal, stems, tags, names, prior };
+    return { text, index, words: wordTotal, prior, termStart, termEnd };
   });
+  return { sentences: features, terms, counts, tf, nameIn, content };
 }
-
-const cosine = (a: Map<string, number>, b: Map<string, number>): number => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [s, x] of a) {
-    na += x * x;
-    const y = b.get(s);
-    if (y !== undefined) dot += x * y;
-  }
-  for (const [, y] of b) nb += y * y;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-};
 
 /**
  * Relevance: the item's own term frequencies form its topic centroid (words the author repeats);
  * a sentence scores the summed centroid weight of its distinct stems, divided by a power of its
  * length so long sentences do not win by size alone. Words used once add nothing.
  */
-export function scoreSentences(features: SentenceFeatures[], p: RankParams = DEFAULT_PARAMS): number[] {
-  const tf = new Map<string, number>();
-  for (const f of features) {
-    for (const [s, c] of f.stems) tf.set(s, (tf.get(s) ?? 0) + c);
-    for (const [s, c] of f.tags) tf.set(s, (tf.get(s) ?? 0) + c);
+export function scoreSentences(item: ItemFeatures, p: RankParams = DEFAULT_PARAMS): number[] {
+  const { terms, tf, nameIn } = item;
+  const weight = new Float64Array(tf.length);
+  for (let t = 0; t < tf.length; t++) {
+    // log(tf) makes words said once worth nothing, which sharpens long items on their repeated topic.
+    let w = Math.log(tf[t]!);
+    for (let n = nameIn[t]!; n > 0; n--) w += p.nameWeight;
+    weight[t] = w;
   }
-  const weight = new Map<string, number>();
-  // log(tf) makes words said once worth nothing, which sharpens long items on their repeated topic.
-  for (const [s, c] of tf) weight.set(s, Math.log(c));
-  for (const f of features) for (const s of f.names) weight.set(s, (weight.get(s) ?? 0) + p.nameWeight);
-  return features.map((f) => {
+  return item.sentences.map((f) => {
     let sum = 0;
-    for (const s of f.stems.keys()) sum += weight.get(s) ?? 0;
-    const size = Math.max(p.minLength, f.stems.size);
-    return (sum / size ** p.lengthExponent + (p.contentCredit * Math.min(f.stems.size, 12)) / 12) * f.prior;
+    for (let k = f.termStart; k < f.termEnd; k++) sum += weight[terms[k]!]!;
+    const distinct = f.termEnd - f.termStart;
+    const size = Math.max(p.minLength, distinct);
+    return (sum / size ** p.lengthExponent + (p.contentCredit * Math.min(distinct, 12)) / 12) * f.prior;
   });
 }
 
 /** Picks sentences by maximal marginal relevance within the budget, then restores text order. */
 export function selectSentences(
-  features: SentenceFeatures[],
-  scores: number[],
+  item: ItemFeatures,
+  scores: readonly number[],
   maxSentences: number,
   maxWords: number,
   p: RankParams = DEFAULT_PARAMS,
 ): number[] {
-  const top = Math.max(...scores, 1e-9);
+  const { sentences, terms, counts } = item;
+  let top = 1e-9;
+  for (const s of scores) if (s > top) top = s;
   const chosen: number[] = [];
   let used = 0;
-  const candidates = new Set(features.map((_, i) => i));
-  while (chosen.length < maxSentences && candidates.size > 0) {
+  // Sentences that may still fit, in text order (ties go to the earlier one). A sentence that does
+  // not fit now never will: the budget only shrinks.
+  let candidates = sentences.map((_, i) => i);
+  // Each candidate's largest cosine similarity to a chosen sentence, updated once per pick.
+  const redundancy = new Float64Array(sentences.length);
+  const norm = sentences.map((f) => {
+    let sq = 0;
+    for (let k = f.termStart; k < f.termEnd; k++) sq += counts[k]! * counts[k]!;
+    return sq;
+  });
+  const picked = new Float64Array(item.tf.length);
+  while (chosen.length < maxSentences) {
+    candidates = candidates.filter((i) => used + sentences[i]!.words <= maxWords);
+    if (candidates.length === 0) break;
     let best = -1;
     let bestValue = -Infinity;
     for (const i of candidates) {
-      const f = features[i]!;
-      if (used + f.words > maxWords) continue;
-      let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, cosine(f.stems, features[j]!.stems));
-      const value = p.lambda * (scores[i]! / top) - (1 - p.lambda) * redundancy;
+      const value = p.lambda * (scores[i]! / top) - (1 - p.lambda) * redundancy[i]!;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
     }
-    if (best < 0) break;
-    candidates.delete(best);
     chosen.push(best);
-    used += features[best]!.words;
+    used += sentences[best]!.words;
+    candidates = candidates.filter((i) => i !== best);
+    if (chosen.length === maxSentences) break;
+    // Similarity of every remaining candidate to the new pick, on its term counts spread out.
+    const b = sentences[best]!;
+    for (let k = b.termStart; k < b.termEnd; k++) picked[terms[k]!] = counts[k]!;
+    for (const i of candidates) {
+      const f = sentences[i]!;
+      if (!norm[i] || !norm[best]) continue;
+      let dot = 0;
+      for (let k = f.termStart; k < f.termEnd; k++) dot += counts[k]! * picked[terms[k]!]!;
+      const cosine = dot / Math.sqrt(norm[i]! * norm[best]!);
+      if (cosine > redundancy[i]!) redundancy[i] = cosine;
+    }
+    for (let k = b.termStart; k < b.termEnd; k++) picked[terms[k]!] = 0;
   }
   // Every sentence is longer than the budget: one over-long sentence beats an empty summary.
-  if (chosen.length === 0 && features.length > 0 && maxSentences > 0) {
+  if (chosen.length === 0 && sentences.length > 0 && maxSentences > 0) {
     chosen.push(scores.indexOf(Math.max(...scores)));
   }
   return chosen.sort((a, b) => a - b);
