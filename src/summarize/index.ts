@@ -20,10 +20,10 @@
 //   that set with coarse one-at-a-time sweeps, keeping values in flat regions; the set is small
 //   (15 items per language), so differences under ~0.02 are noise.
 // - No randomness; ties go to the earlier sentence, so output is deterministic.
-import { detectLanguageOfWords, SAMPLE_WORDS } from './language';
+import { detectLanguageOfEvidence, SAMPLE_WORDS } from './language';
 import { MAYBE_URL_OR_HANDLE } from './patterns';
 import { topKeywords } from './keywords';
-import { boundCaches, itemTokens } from './terms';
+import { boundCaches, evidenceOf, itemTokens } from './terms';
 import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { sentenceInfos } from './segment';
 import type { Lang, SummarizeOptions, Summary } from './types';
@@ -52,7 +52,7 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   let lang: Lang | undefined = opts.lang;
   if (lang === undefined) {
     const sample = tokens.spelling.length > SAMPLE_WORDS ? tokens.spelling.slice(0, SAMPLE_WORDS) : tokens.spelling;
-    lang = detectLanguageOfWords(sample.map((s) => s.lower));
+    lang = detectLanguageOfEvidence(sample.map(evidenceOf));
   }
   const features = sentenceFeatures(infos, tokens, lang, params);
   const scores = scoreSentences(features, params);

@@ -39,36 +39,65 @@ export function detectLanguage(text: string): Lang {
 /** About as many words as SAMPLE_CHARS holds. */
 export const SAMPLE_WORDS = 120;
 
+/** What one lower-case word says about the language, computed once per spelling (terms.ts). */
+export interface WordEvidence {
+  en: number;
+  nl: number;
+  other: number;
+  /** Neither list's function word: its character n-grams count when function words leave it open. */
+  candidate: boolean;
+  enGrams: number;
+  nlGrams: number;
+}
+
+export function wordEvidence(word: string): WordEvidence {
+  const e: WordEvidence = { en: 0, nl: 0, other: 0, candidate: false, enGrams: 0, nlGrams: 0 };
+  if (/\p{N}/u.test(word)) return e;
+  if (!/^[a-zà-ÿ']+$/.test(word)) {
+    // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.
+    if (!/[a-z]/.test(word)) e.other = 2;
+    return e;
+  }
+  const inEn = STOPWORDS_EN.has(word);
+  const inNl = STOPWORDS_NL.has(word);
+  if (inEn && !inNl) e.en = 3;
+  else if (inNl && !inEn) e.nl = 3;
+  else if (!inEn && !inNl) {
+    if (OTHER_FUNCTION_WORDS.has(word)) e.other = 3;
+    e.candidate = true;
+    const padded = ` ${word} `;
+    e.enGrams = countMatches(EN_GRAMS, padded);
+    e.nlGrams = countMatches(NL_GRAMS, padded);
+  }
+  return e;
+}
+
 /** detectLanguage for text already tokenized (lower-case words, links and handles removed). */
 export function detectLanguageOfWords(words: readonly string[]): Lang {
+  return detectLanguageOfEvidence((words.length > SAMPLE_WORDS ? words.slice(0, SAMPLE_WORDS) : words).map(wordEvidence));
+}
+
+/** The language the words' evidence points to (the first SAMPLE_WORDS words are enough). */
+export function detectLanguageOfEvidence(words: readonly WordEvidence[]): Lang {
   let en = 0;
   let nl = 0;
   let other = 0;
-  const candidates: string[] = [];
-  for (const word of words.length > SAMPLE_WORDS ? words.slice(0, SAMPLE_WORDS) : words) {
-    if (/\p{N}/u.test(word)) continue;
-    if (!/^[a-zà-ÿ']+$/.test(word)) {
-      // Words in other scripts (Cyrillic, CJK, Arabic…) are evidence for neither language.
-      if (!/[a-z]/.test(word)) other += 2;
-      continue;
-    }
-    const inEn = STOPWORDS_EN.has(word);
-    const inNl = STOPWORDS_NL.has(word);
-    if (inEn && !inNl) en += 3;
-    else if (inNl && !inEn) nl += 3;
-    else if (!inEn && !inNl) {
-      if (OTHER_FUNCTION_WORDS.has(word)) other += 3;
-      candidates.push(word);
-    }
+  const n = Math.min(words.length, SAMPLE_WORDS);
+  for (let i = 0; i < n; i++) {
+    const e = words[i]!;
+    en += e.en;
+    nl += e.nl;
+    other += e.other;
   }
   // Character n-grams only when function words leave it open (short or unusual posts): they
-  // cost more than the set look-ups and rarely overturn a clear function-word majority.
+  // rarely overturn a clear function-word majority.
   const clear = Math.max(en, nl) >= 12 && Math.max(en, nl) >= 3 * Math.min(en, nl) && other < Math.max(en, nl);
   if (!clear) {
-    for (const word of candidates) {
-      const padded = ` ${word} `;
-      en += 0.5 * countMatches(EN_GRAMS, padded);
-      nl += 0.5 * countMatches(NL_GRAMS, padded);
+    for (let i = 0; i < n; i++) {
+      const e = words[i]!;
+      if (!e.candidate) continue;
+      en += 0.5 * e.enGrams;
+      nl += 0.5 * e.nlGrams;
     }
   }
   const best = Math.max(en, nl);

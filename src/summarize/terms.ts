@@ -6,6 +6,7 @@
 import { stem } from './stem';
 import { isStopwordLower } from './stopwords';
 import { withoutLinksAndHandles } from './tokenize';
+import { wordEvidence, type WordEvidence } from './language';
 import { WORD } from './patterns';
 import type { Lang } from './types';
 
@@ -30,6 +31,8 @@ export interface Spelling {
   lower: string;
   /** Starts with a capital (its first character changes when lower-cased). */
   upperStart: boolean;
+  /** What it says about the language, once asked. */
+  evidence: WordEvidence | undefined;
   /** Term id of its key per language (en, nl, other); -1: not a content word; -2: not looked up. */
   term: [number, number, number];
 }
@@ -56,7 +59,7 @@ export function spellingOf(word: string): Spelling {
   let s = spellings.get(word);
   if (s === undefined) {
     const lower = word.toLowerCase();
-    s = { word, lower, upperStart: word.charCodeAt(0) !== lower.charCodeAt(0), term: [-2, -2, -2] };
+    s = { word, lower, upperStart: word.charCodeAt(0) !== lower.charCodeAt(0), term: [-2, -2, -2], evidence: undefined };
     spellings.set(word, s);
   }
   return s;
@@ -81,6 +84,8 @@ export function termOf(s: Spelling, lang: Lang): number {
   }
   return id;
 }
+
+export const evidenceOf = (s: Spelling): WordEvidence => (s.evidence ??= wordEvidence(s.lower));
 
 /** The words of an item's sentences, flat: token k belongs to sentence i when end[i-1] <= k < end[i]. */
 export interface ItemTokens {
