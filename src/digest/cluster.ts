@@ -87,27 +87,33 @@ export function similarityMatrix(
   minEvidence = 0,
 ): Float64Array {
   const n = vectors.length;
-  const postingsItem: number[][] = Array.from({ length: featureCount }, () => []);
-  const postingsValue: number[][] = Array.from({ length: featureCount }, () => []);
+  // Postings in two flat typed arrays (feature f's run starts at start[f]), items in input order:
+  // no per-feature arrays to allocate and grow.
+  const start = new Int32Array(featureCount + 1);
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]!++;
+  for (let f = 0; f < featureCount; f++) start[f + 1] = start[f + 1]! + start[f]!;
+  const fill = start.slice(0, featureCount);
+  const postingItem = new Int32Array(start[featureCount]!);
+  const postingValue = new Float64Array(start[featureCount]!);
   vectors.forEach((v, item) => {
     for (let k = 0; k < v.ids.length; k++) {
-      postingsItem[v.ids[k]!]!.push(item);
-      postingsValue[v.ids[k]!]!.push(v.values[k]!);
+      const at = fill[v.ids[k]!]!++;
+      postingItem[at] = item;
+      postingValue[at] = v.values[k]!;
     }
   });
   const sim = new Float64Array(n * n);
   const shared = evidence ? new Uint8Array(n * n) : null;
   for (let f = 0; f < featureCount; f++) {
-    const items = postingsItem[f]!;
-    const values = postingsValue[f]!;
+    const end = start[f + 1]!;
     const points = evidence?.[f] ?? 0;
-    for (let a = 0; a < items.length; a++) {
-      const rowA = items[a]! * n;
-      const va = values[a]!;
-      for (let b = a + 1; b < items.length; b++) {
+    for (let a = start[f]!; a < end; a++) {
+      const rowA = postingItem[a]! * n;
+      const va = postingValue[a]!;
+      for (let b = a + 1; b < end; b++) {
         // Only the upper triangle while accumulating; mirrored once at the end.
-        const ab = rowA + items[b]!;
-        sim[ab] = sim[ab]! + va * values[b]!;
+        const ab = rowA + postingItem[b]!;
+        sim[ab] = sim[ab]! + va * postingValue[b]!;
         if (shared) shared[ab] = Math.min(255, shared[ab]! + points);
       }
     }

@@ -2,16 +2,17 @@
 // 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
 // by five people yields its main facts once, not the same fact five times.
 import { vectorOf, cosine, idfOf, type SparseVector } from './cluster';
-import { readText, sentencesOf, textFeatures, wordInfo, type ItemLang } from './features';
+import { nameFeature, readText, sentencesOf, textFeatures, type ItemLang } from './features';
 import type { AnalysedDay } from './themes';
 
 /** Feature kinds that can name a theme, with how much we prefer them in a label. */
 const LABEL_KIND_WEIGHT: Record<string, number> = { p: 2, e: 1.6, x: 1.4, h: 0.6, c: 1, w: 1 };
 
-/** Surface spellings per feature, counted over some items' tokens. */
-function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'): Map<string, string> {
+/** Surface spellings of the `wanted` features, counted over some items' tokens. */
+function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', wanted: Set<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const count = (feature: string, surface: string, amount: number): void => {
+    if (!wanted.has(feature)) return;
     const perSurface = counts.get(feature) ?? new Map<string, number>();
     perSurface.set(surface, (perSurface.get(surface) ?? 0) + amount);
     counts.set(feature, perSurface);
@@ -22,19 +23,16 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'):
     const langBonus = raw.lang === preferLang ? 1.5 : 1;
     let previous: { lower: string; surface: string } | null = null;
     for (const tok of raw.tokens) {
-      const info = wordInfo(tok.lower, raw.lang);
+      const { info } = tok;
       if (tok.lower.length < 2 || info.stop) {
         previous = null;
         continue;
       }
-      const { concept } = info;
       // Names keep their capitals ("EdgeWorks"), other words are shown in lower case.
       const shown = tok.nameLike ? tok.surface : tok.lower;
-      if (concept) count(concept, shown, langBonus);
-      else count(`w:${info.stem}`, shown, 1);
+      count(info.feature, shown, info.concept ? langBonus : 1);
       if (day.ctx.names.has(tok.lower)) {
-        const name = tok.lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-        count(`e:${name}`, tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
+        count(nameFeature(info, tok.lower), tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
         if (previous && !tok.fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
         previous = { lower: tok.lower, surface: tok.surface };
       } else {
@@ -60,16 +58,26 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'):
 /** Features shared by a theme's items, best first, with their readable spelling. */
 export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'): string[] {
   const n = day.items.length;
-  const coverage = new Map<number, number>();
-  for (const i of members) for (const id of day.vectors[i]!.ids) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+  const coverage = new Int32Array(day.space.names.length);
+  const covered: number[] = [];
+  for (const i of members) {
+    const { ids } = day.vectors[i]!;
+    for (let k = 0; k < ids.length; k++) if (coverage[ids[k]!]!++ === 0) covered.push(ids[k]!);
+  }
   const minCoverage = members.length >= 2 ? 2 : 1;
-  const spelled = surfaces(day, members, preferLang);
+  // Only features shared widely enough to name the theme are worth spelling out.
+  const candidates = new Set<string>();
+  for (const id of covered) {
+    const feature = day.space.names[id]!;
+    if (coverage[id]! >= minCoverage && LABEL_KIND_WEIGHT[feature.slice(0, 1)] !== undefined) candidates.add(feature);
+  }
+  const spelled = surfaces(day, members, preferLang, candidates);
   const scored: Array<{ feature: string; score: number }> = [];
-  for (const [id, covered] of coverage) {
+  for (const id of covered) {
     const feature = day.space.names[id]!;
     const kind = LABEL_KIND_WEIGHT[feature.slice(0, 1)];
-    if (kind === undefined || covered < minCoverage || !spelled.has(feature)) continue;
-    const score = (covered / members.length) * idfOf(day.df[id] ?? 0, n) * kind;
+    if (kind === undefined || coverage[id]! < minCoverage || !spelled.has(feature)) continue;
+    const score = (coverage[id]! / members.length) * idfOf(day.df[id] ?? 0, n) * kind;
     scored.push({ feature, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.feature < b.feature ? -1 : 1));
@@ -138,16 +146,11 @@ export function keySentences(
   max: number,
 ): string[] {
   const n = day.items.length;
-  const centroidBag = new Map<number, number>();
-  for (const i of members) {
-    const v = day.vectors[i]!;
-    for (let k = 0; k < v.ids.length; k++) centroidBag.set(v.ids[k]!, (centroidBag.get(v.ids[k]!) ?? 0) + v.values[k]!);
-  }
-  const centroid = normalised(centroidBag);
+  const centroid = centroidOf(day, members);
   // Sentences come from the posts nearest the theme's centre: they tell the shared story, and a
   // theme of 80 posts does not need 300 candidate sentences (this keeps the digest in budget).
   const central = [...entryHeads]
-    .map((i) => ({ i, closeness: cosine(day.vectors[i]!, centroid) }))
+    .map((i) => ({ i, closeness: dot(day.vectors[i]!, centroid) }))
     .sort((a, b) => b.closeness - a.closeness || a.i - b.i)
     .slice(0, MAX_SOURCE_ITEMS)
     .map(({ i }) => i)
@@ -168,7 +171,7 @@ export function keySentences(
         if (id !== undefined) bag.set(id, weight);
       }
       const vector = vectorOf(bag, day.df, n);
-      let relevance = cosine(vector, centroid);
+      let relevance = dot(vector, centroid);
       if (/\?\s*$/.test(text)) relevance *= 0.6;
       if (words < 8) relevance *= 0.7;
       if (words > 40) relevance *= 0.8;
@@ -199,8 +202,23 @@ export function keySentences(
   return chosen.map((c) => c.text);
 }
 
-function normalised(bag: Map<number, number>): SparseVector {
-  const entries = [...bag.entries()].sort((a, b) => a[0] - b[0]);
-  const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return { ids: Int32Array.from(entries.map(([id]) => id)), values: Float64Array.from(entries.map(([, w]) => w / norm)) };
+/** The L2-normalised sum of the members' vectors, dense over the day's features. */
+function centroidOf(day: AnalysedDay, members: number[]): Float64Array {
+  const centroid = new Float64Array(day.space.names.length);
+  for (const i of members) {
+    const { ids, values } = day.vectors[i]!;
+    for (let k = 0; k < ids.length; k++) centroid[ids[k]!] = centroid[ids[k]!]! + values[k]!;
+  }
+  let norm = 0;
+  for (let f = 0; f < centroid.length; f++) norm += centroid[f]! * centroid[f]!;
+  norm = Math.sqrt(norm) || 1;
+  for (let f = 0; f < centroid.length; f++) centroid[f] = centroid[f]! / norm;
+  return centroid;
+}
+
+/** Cosine of a normalised sparse vector with a normalised dense one. */
+function dot(v: SparseVector, dense: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < v.ids.length; k++) sum += v.values[k]! * dense[v.ids[k]!]!;
+  return sum;
 }

@@ -13,7 +13,7 @@
 //   ("nachtvluchten" → night + flight).
 // Weights are TF-IDF over the day's items, so words every post uses count for little.
 import { detectLanguage, isStopword, splitSentences, stem } from '../summarize';
-import { conceptOf, isLexiconStem } from './lexicon';
+import { conceptOfStemmed, isLexiconStem } from './lexicon';
 import type { DigestInput } from './types';
 
 export type ItemLang = 'en' | 'nl' | 'other';
@@ -39,6 +39,8 @@ export interface Token {
   nameLike: boolean;
   /** Came from a hashtag's parts (those are written without capitals often). */
   fromHashtag: boolean;
+  /** Stopword flag, stem and concept of `lower` in the text's language (looked up once here). */
+  info: WordInfo;
 }
 
 /** What we read off one text before the day's statistics are known. */
@@ -47,8 +49,8 @@ export interface RawText {
   tokens: Token[];
   /** Features that need no day context (numbers, hashtags, codes, domains, mentions) with counts. */
   fixed: Map<string, number>;
-  /** Lower-cased words including stopwords, for near-duplicate Jaccard. */
-  wordSet: Set<string>;
+  /** Lower-cased words including stopwords, in order, for near-duplicate Jaccard. */
+  words: string[];
   wordCount: number;
 }
 
@@ -86,24 +88,36 @@ export interface WordInfo {
   stop: boolean;
   concept: string | undefined;
   stem: string;
+  /** The word's feature: its lexicon concept, else "w:" + stem. */
+  feature: string;
+  /** Its name feature ("e:" + the word without accents), worked out when first needed. */
+  nameFeature?: string;
 }
 
 // Stemming and lexicon look-ups dominate the cost of a 500-item digest, and a day's posts reuse
-// the same few thousand words, so each (language, word) is worked out once. Bounded, so a
-// long-lived service worker does not grow it without end.
-const WORD_INFO = new Map<string, WordInfo>();
+// the same few thousand words, so each (language, word) is worked out once, together with the
+// feature strings built from it. One map per language, so a look-up builds no key string.
+// Bounded, so a long-lived service worker does not grow them without end.
+const WORD_INFO: Record<ItemLang, Map<string, WordInfo>> = { en: new Map(), nl: new Map(), other: new Map() };
 const WORD_INFO_LIMIT = 50_000;
 
 /** Stopword flag, lexicon concept and stem of a lower-case word as written in `lang`. */
 export function wordInfo(lower: string, lang: ItemLang): WordInfo {
-  const cacheKey = `${lang}\u0000${lower}`;
-  let info = WORD_INFO.get(cacheKey);
+  const cache = WORD_INFO[lang];
+  let info = cache.get(lower);
   if (!info) {
-    if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
-    info = { stop: isStopword(lower, 'other'), concept: conceptOf(lower, lang), stem: stem(lower, lang === 'nl' ? 'nl' : 'en') };
-    WORD_INFO.set(cacheKey, info);
+    if (cache.size >= WORD_INFO_LIMIT) cache.clear();
+    const stemmed = stem(lower, lang === 'nl' ? 'nl' : 'en');
+    const concept = conceptOfStemmed(lower, lang, stemmed);
+    info = { stop: isStopword(lower, 'other'), concept, stem: stemmed, feature: concept ?? `w:${stemmed}` };
+    cache.set(lower, info);
   }
   return info;
+}
+
+/** "e:" feature of a name: accents dropped, so "Fenna" and "Fénna" meet. */
+export function nameFeature(info: WordInfo, lower: string): string {
+  return (info.nameFeature ??= `e:${lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`);
 }
 
 const THOUSANDS = { nl: /^\d{1,3}(\.\d{3})+$/, en: /^\d{1,3}(,\d{3})+$/ };
@@ -150,7 +164,7 @@ function hashtagParts(tag: string): string[] {
 /** First pass over one text: tokens and the features that need no statistics of the day. */
 export function readText(text: string, lang: ItemLang): RawText {
   const fixed = new Map<string, number>();
-  const wordSet = new Set<string>();
+  const words: string[] = [];
   let rest = text.replace(URL_RE, (_m, host?: string, wwwHost?: string) => {
     const domain = (host ?? wwwHost ?? '').toLowerCase().replace(/^www\./, '').replace(/[.,;:!?)]+$/, '');
     if (domain) add(fixed, `d:${domain}`, KIND_WEIGHT.d!);
@@ -179,7 +193,7 @@ export function readText(text: string, lang: ItemLang): RawText {
     const surface = m[0].replace(/’/g, "'");
     wordCount++;
     const lower = surface.toLowerCase();
-    wordSet.add(lower);
+    words.push(lower);
     if (/^\d+$/.test(surface)) continue; // numbers were read above
     if (/\d/.test(surface)) {
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
@@ -192,16 +206,16 @@ export function readText(text: string, lang: ItemLang): RawText {
     // CamelCase ("EdgeWorks", "iPhone") is a name even where a sentence starts.
     const nameLike =
       (capitalised && (allCaps || !startsSentence(rest, m.index))) || (surface !== lower && /\p{Ll}\p{Lu}/u.test(surface));
-    tokens.push({ surface, lower, nameLike, fromHashtag: false });
+    tokens.push({ surface, lower, nameLike, fromHashtag: false, info: wordInfo(lower, lang) });
   }
   for (const part of hashtagWords) {
     const lower = part.toLowerCase();
     if (/\p{N}/u.test(part)) continue;
-    tokens.push({ surface: part, lower, nameLike: false, fromHashtag: true });
+    tokens.push({ surface: part, lower, nameLike: false, fromHashtag: true, info: wordInfo(lower, lang) });
   }
   // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
   for (const code of rest.matchAll(/\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
-  return { lang, tokens, fixed, wordSet, wordCount };
+  return { lang, tokens, fixed, words, wordCount };
 }
 
 /** Statistics of the day that feature extraction needs: which words are names, which stems occur. */
@@ -210,6 +224,8 @@ export interface DayContext {
   names: Set<string>;
   /** Stems of content words seen in the day, per language, to split Dutch compounds. */
   stems: Set<string>;
+  /** splitCompound's answers for this day, per word. */
+  compounds: Map<string, [string, string] | null>;
 }
 
 export function dayContext(texts: RawText[]): DayContext {
@@ -217,18 +233,27 @@ export function dayContext(texts: RawText[]): DayContext {
   const stems = new Set<string>();
   for (const t of texts) {
     for (const tok of t.tokens) {
-      const info = wordInfo(tok.lower, t.lang);
+      const { info } = tok;
       if (info.stop) continue;
       if (tok.nameLike && tok.lower.length >= 2) names.add(tok.lower);
       if (tok.lower.length >= 3) stems.add(info.stem);
     }
   }
-  return { names, stems };
+  return { names, stems, compounds: new Map() };
 }
 
 /** Dutch compound split: "havenstaking" → ["haven", "staking"] when both halves are known words. */
 function splitCompound(lower: string, ctx: DayContext): [string, string] | null {
   if (lower.length < 9) return null;
+  let parts = ctx.compounds.get(lower);
+  if (parts === undefined) {
+    parts = findCompoundSplit(lower, ctx);
+    ctx.compounds.set(lower, parts);
+  }
+  return parts;
+}
+
+function findCompoundSplit(lower: string, ctx: DayContext): [string, string] | null {
   for (let i = 4; i <= lower.length - 4; i++) {
     const right = lower.slice(i);
     const rightInfo = wordInfo(right, 'nl');
@@ -249,8 +274,7 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
   const out = new Map(raw.fixed);
   let previousName: string | null = null;
   for (const tok of raw.tokens) {
-    const { lower } = tok;
-    const info = wordInfo(lower, raw.lang);
+    const { lower, info } = tok;
     if (lower.length < 2 || info.stop) {
       previousName = null;
       continue;
@@ -258,9 +282,9 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
     const { concept } = info;
     const isName = ctx.names.has(lower);
     if (concept) add(out, concept, KIND_WEIGHT.c!);
-    else if (lower.length >= 3) add(out, `w:${info.stem}`, KIND_WEIGHT.w!);
+    else if (lower.length >= 3) add(out, info.feature, KIND_WEIGHT.w!);
     if (isName) {
-      add(out, `e:${lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`, KIND_WEIGHT.e!);
+      add(out, nameFeature(info, lower), KIND_WEIGHT.e!);
       if (previousName && !tok.fromHashtag) add(out, `p:${previousName} ${lower}`, KIND_WEIGHT.p!);
       previousName = lower;
     } else {
@@ -270,8 +294,7 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
       const parts = splitCompound(lower, ctx);
       if (parts) {
         for (const part of parts) {
-          const partInfo = wordInfo(part, 'nl');
-          add(out, partInfo.concept ?? `w:${partInfo.stem}`, 0.6);
+          add(out, wordInfo(part, 'nl').feature, 0.6);
         }
       }
     }

@@ -362,9 +362,14 @@ function addForm(map: Map<string, string>, form: string, lang: 'en' | 'nl', id: 
  * the other one (Dutch posts borrow English words: "deals", "update").
  */
 export function conceptOf(word: string, lang: 'en' | 'nl' | 'other'): string | undefined {
+  return conceptOfStemmed(word, lang, stem(word, lang === 'nl' ? 'nl' : 'en'));
+}
+
+/** conceptOf for a word whose stem in its own language (English for 'other') is known already. */
+export function conceptOfStemmed(word: string, lang: 'en' | 'nl' | 'other', ownStem: string): string | undefined {
   const first: 'en' | 'nl' = lang === 'nl' ? 'nl' : 'en';
   const second: 'en' | 'nl' = first === 'en' ? 'nl' : 'en';
-  return BY_LANG[first].get(stem(word, first)) ?? BY_LANG[second].get(stem(word, second));
+  return BY_LANG[first].get(ownStem) ?? BY_LANG[second].get(stem(word, second));
 }
 
 /** Is this stemmed word a known lexicon form in either language? (Used to split Dutch compounds.) */

@@ -36,6 +36,10 @@ export interface AnalysedDay {
   df: Int32Array;
   vectors: SparseVector[];
   sim: Float64Array;
+  /** Each item's distinct words as ids (sorted), for near-duplicate Jaccard. */
+  wordIds: Int32Array[];
+  /** How many distinct words the day has (ids run from 0 to this). */
+  vocabularySize: number;
 }
 
 /** Features, vectors and similarities of a day's items (in the given order). */
@@ -56,7 +60,27 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   // 2 points, so one shared everyday word ("first" / "eerste") does not make two posts a theme.
   const evidence = Uint8Array.from(space.names, (name) => (STRONG_KINDS.has(name.slice(0, 1)) ? 2 : 1));
   const sim = similarityMatrix(vectors, space.names.length, evidence, MIN_SHARED_EVIDENCE);
-  return { items, texts, langs, raw, ctx, space, df, vectors, sim };
+  const vocabulary = new Map<string, number>();
+  const wordIds = raw.map((r) => {
+    const ids = new Int32Array(r.words.length);
+    r.words.forEach((word, k) => {
+      let id = vocabulary.get(word);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(word, id);
+      }
+      ids[k] = id;
+    });
+    return distinctSorted(ids);
+  });
+  return { items, texts, langs, raw, ctx, space, df, vectors, sim, wordIds, vocabularySize: vocabulary.size };
+}
+
+function distinctSorted(ids: Int32Array): Int32Array {
+  ids.sort();
+  let kept = 0;
+  for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[kept++] = ids[k]!;
+  return ids.subarray(0, kept);
 }
 
 export interface Grouping {
@@ -99,14 +123,6 @@ export function groupItems(day: AnalysedDay, threshold = MERGE_THRESHOLD, attach
   return { themes, other };
 }
 
-/** Jaccard similarity of two word sets. */
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const union = a.size + b.size - shared;
-  return union ? shared / union : 0;
-}
-
 /**
  * Near-duplicates inside one theme, merged transitively: entries as lists of item indices,
  * the earliest item first. Same-language rewordings of one report reach Jaccard 0.45–0.65;
@@ -119,14 +135,23 @@ export function nearDuplicateEntries(day: AnalysedDay, members: number[]): numbe
     while (parent.get(r) !== r) r = parent.get(r)!;
     return r;
   };
+  // Word-set Jaccard without sets: the words of `a` are stamped into one array, and each `b`
+  // counts the stamped ones among its own.
+  const stamp = new Int32Array(day.vocabularySize);
   for (let x = 0; x < members.length; x++) {
+    const a = members[x]!;
+    const wordsA = day.wordIds[a]!;
+    for (let k = 0; k < wordsA.length; k++) stamp[wordsA[k]!] = x + 1;
     for (let y = x + 1; y < members.length; y++) {
-      const a = members[x]!;
       const b = members[y]!;
       // Rewordings of one report always share many weighted features; skip the word-set
       // comparison for pairs that do not (most pairs in a big theme).
       if (day.sim[a * day.items.length + b]! < 0.1) continue;
-      if (jaccard(day.raw[a]!.wordSet, day.raw[b]!.wordSet) >= NEAR_DUPLICATE_JACCARD) {
+      const wordsB = day.wordIds[b]!;
+      let shared = 0;
+      for (let k = 0; k < wordsB.length; k++) if (stamp[wordsB[k]!] === x + 1) shared++;
+      const union = wordsA.length + wordsB.length - shared;
+      if (union > 0 && shared / union >= NEAR_DUPLICATE_JACCARD) {
         const ra = root(a);
         const rb = root(b);
         if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
