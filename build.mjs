@@ -20,7 +20,9 @@ const TARGETS = ['chrome', 'firefox'];
 
 /**
  * One entry per execution context; pages are an HTML file beside their script. Each site gets
- * its own content script (content-<site>.js) so a page loads only its own adapter.
+ * its own content script (content-<site>.js) so a page loads only its own adapter. The content
+ * script's optional parts (content-extra-<name>.js: debug badges, session nudge, the keyboard
+ * command's handler) are injected by the background only when wanted (src/messaging/extras.ts).
  */
 const PAGES = ['popup', 'options', 'digest'];
 const ENTRY_POINTS = {
@@ -30,6 +32,11 @@ const ENTRY_POINTS = {
     readdirSync(join(root, 'src/content/entries'))
       .filter((name) => name.endsWith('.ts'))
       .map((name) => [`content-${name.slice(0, -3)}`, `src/content/entries/${name}`]),
+  ),
+  ...Object.fromEntries(
+    readdirSync(join(root, 'src/content/extras'))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => [`content-extra-${name.slice(0, -3)}`, `src/content/extras/${name}`]),
   ),
 };
 

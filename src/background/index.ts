@@ -9,8 +9,11 @@ import { openStroomDB } from '../store/db';
 import type { StroomDatabase } from '../store/db';
 import type { BackgroundContext } from './context';
 import { createHandlers } from './handlers';
-import { route } from './router';
-import { browserSettingsStore } from './platform';
+import { classifySender, route } from './router';
+import { browserSettingsStore, injectFiles } from './platform';
+import { contentFrame, extrasToLoad } from './inject';
+import { extraFile, isLoadExtrasRequest } from '../messaging/extras';
+import type { LoadExtrasRequest } from '../messaging/extras';
 import { backfillSummaries } from './summaries';
 import { DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onDigestAlarm, scheduleNextDigest } from './digest';
 import { browserDigestPlatform } from './digestPlatform';
@@ -33,8 +36,25 @@ const handlers = createHandlers(context);
 const identity = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
 browser.runtime.onMessage.addListener(
-  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => route(message, sender, handlers, identity),
+  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> =>
+    isLoadExtrasRequest(message) ? loadExtras(message, sender) : route(message, sender, handlers, identity),
 );
+
+/**
+ * A feed page asks for its opt-in extras (debug badges, session nudge): injected into its frame
+ * only if it is Stroom's content script and only those the settings switch on.
+ */
+async function loadExtras(request: LoadExtrasRequest, sender: Runtime.MessageSender): Promise<unknown> {
+  try {
+    const frame = classifySender(sender, identity.id, identity.origin).kind === 'content' ? contentFrame(sender) : null;
+    if (!frame) throw new Error('load-extras is accepted only from a content script');
+    const names = extrasToLoad(request, await context.settings.read());
+    if (names.length > 0) await injectFiles(frame, names.map(extraFile));
+    return { ok: true, value: { loaded: names } };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // After an update, items saved by an older Stroom get the summaries it did not make.
@@ -62,7 +82,19 @@ browser.notifications.onClicked.addListener((id) => {
 // granted at run time (registered again after an update, which drops dynamic scripts in Firefox).
 const capture = createCaptureListeners(context, capturePlatform);
 const logCaptureError = (error: unknown) => console.error('[Stroom] capture failed', error);
-browser.commands.onCommand.addListener((command) => void capture.onCommand(command).catch(logCaptureError));
+/**
+ * The content script carries only a pointer and focus tracker; the code that finds and saves the
+ * item is injected into the active tab first (a page without Stroom's content script ignores it,
+ * and one we may not script at all is saved as a page as before).
+ */
+const onCommand: typeof capture.onCommand = async (command) => {
+  if (command === 'save-item') {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await injectFiles({ tabId: tab.id }, [extraFile('command')]).catch(() => undefined);
+  }
+  return capture.onCommand(command);
+};
+browser.commands.onCommand.addListener((command) => void onCommand(command).catch(logCaptureError));
 browser.contextMenus.onClicked.addListener((info, tab) => void capture.onMenuClicked(info, tab).catch(logCaptureError));
 browser.runtime.onInstalled.addListener(() => {
   void createMenus().catch(logCaptureError);
@@ -72,4 +104,4 @@ browser.runtime.onStartup.addListener(() => void createMenus().catch(logCaptureE
 // The worker's global is reachable only from Stroom's own contexts and DevTools: end-to-end tests
 // call the listeners here exactly as the browser does (headless Chromium cannot press a shortcut,
 // click a menu entry or answer a permission prompt).
-Object.assign(globalThis, { stroomCapture: { ...capture, enableInstance: (origin: string) => handlers['enable-instance']({ origin }, { kind: 'page', url: new URL(identity.origin) }) } });
+Object.assign(globalThis, { stroomCapture: { ...capture, onCommand, enableInstance: (origin: string) => handlers['enable-instance']({ origin }, { kind: 'page', url: new URL(identity.origin) }) } });

@@ -22,3 +22,12 @@ export function browserSettingsStore(): SettingsStore {
   };
 }
 
+
+/**
+ * Runs extension files in a tab's frame, in the isolated world the content script runs in
+ * (src/content/bridge.ts). Needs no permission beyond what lets the content script run there:
+ * the site's host permission (or, for the keyboard command elsewhere, the command's activeTab).
+ */
+export async function injectFiles(target: { tabId: number; frameId?: number }, files: string[]): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId: target.tabId, frameIds: [target.frameId ?? 0] }, files });
+}

@@ -1,8 +1,8 @@
 /**
- * Debug badges (settings.debugBadges, off by default): a small label on every recognised item
- * with its site and kind, so a user reporting a broken site (or a developer on a new layout) can
- * see at a glance what Stroom understood. Rendered in a shadow root like the save control, so the
- * site's CSS cannot hide it.
+ * Debug badges (settings.debugBadges, off by default, and only then injected: extras/badges.ts):
+ * a small label on every recognised item with its site and kind, so a user reporting a broken
+ * site (or a developer on a new layout) can see at a glance what Stroom understood. Rendered in a
+ * shadow root like the save control, so the site's CSS cannot hide it.
  */
 import type { FeedItem } from '../sites/types';
 
@@ -31,28 +31,7 @@ function badge(document: Document, item: FeedItem): HTMLElement {
   return host;
 }
 
-/**
- * The onDecorated hook: badges items once the setting is known (read once per feed page), holding
- * the first items back until then.
- */
-export function debugBadges(document: Document, enabled: Promise<boolean>): (entries: ReadonlyArray<Entry>) => void {
-  let state: boolean | null = null;
-  const waiting: Entry[] = [];
-  const apply = (entries: ReadonlyArray<Entry>) => {
-    for (const { element, item } of entries) if (element.isConnected) element.prepend(badge(document, item));
-  };
-  void enabled.then(
-    (on) => {
-      state = on;
-      if (on) apply(waiting);
-      waiting.length = 0;
-    },
-    () => {
-      state = false;
-    },
-  );
-  return (entries) => {
-    if (state === null) waiting.push(...entries);
-    else if (state) apply(entries);
-  };
+/** Badges each item still on the page (injected by extras/badges.ts when the setting is on). */
+export function badgeItems(document: Document, entries: ReadonlyArray<Entry>): void {
+  for (const { element, item } of entries) if (element.isConnected) element.prepend(badge(document, item));
 }

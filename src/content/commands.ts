@@ -1,8 +1,10 @@
 /**
  * The keyboard command in the page (issue 3): when the background relays Alt+Shift+S, save the
  * item that has keyboard focus (X and Mastodon move focus through the timeline with j/k) or, if
- * none, the item under the pointer. Tracking costs one passive listener writing two numbers; the
- * item is found and fully extracted only when the command arrives.
+ * none, the item under the pointer. The content script only tracks the pointer and focus
+ * (`trackPointer`: one passive listener writing two numbers); the rest of this file is injected by
+ * the background when the command is first pressed (src/content/extras/command.ts), and the item
+ * is found and fully extracted only then.
  */
 import type { SaveFocusedReply } from '../core/messages/capture';
 import { thinRuntime } from '../messaging/runtime';
@@ -47,25 +49,37 @@ export async function saveTarget(element: Element | null, adapter: SiteAdapter, 
   return { saved: true, key };
 }
 
-/** `onSaved` hears the id of each item the command saved, so its Save button can say so. */
-export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal, onSaved: (id: string) => void = () => undefined): void {
-  let pointer: { x: number; y: number } | null = null;
-  let pointerIsNewer = false;
+export interface PointerState {
+  pointer: { x: number; y: number } | null;
+  pointerIsNewer: boolean;
+}
+
+/** Keeps `state` up to date with where the pointer is and whether it moved after focus did. */
+export function trackPointer(state: PointerState, signal: AbortSignal): void {
+  const options = { passive: true, capture: true, signal };
   addEventListener(
     'pointermove',
     (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
-      pointerIsNewer = true;
+      state.pointer = { x: event.clientX, y: event.clientY };
+      state.pointerIsNewer = true;
     },
-    { passive: true, capture: true, signal },
+    options,
   );
-  addEventListener(
-    'focusin',
-    () => {
-      pointerIsNewer = false;
-    },
-    { passive: true, capture: true, signal },
-  );
+  addEventListener('focusin', () => (state.pointerIsNewer = false), options);
+}
+
+/**
+ * Answers the background's 'save-focused'. `onSaved` hears the id of each item the command saved,
+ * so its Save button can say so; `state` is the content script's tracker (a new one by default).
+ */
+export function listenForSaveCommand(
+  adapter: SiteAdapter,
+  signal: AbortSignal,
+  onSaved: (id: string) => void = () => undefined,
+  tracked?: PointerState,
+): void {
+  const state = tracked ?? { pointer: null, pointerIsNewer: false };
+  if (!tracked) trackPointer(state, signal);
   const runtime = thinRuntime().runtime;
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void): boolean | undefined => {
     // Only Stroom's own background (no tab: not another content script) may ask.
@@ -75,7 +89,7 @@ export function listenForSaveCommand(adapter: SiteAdapter, signal: AbortSignal, 
       sendResponse({ saved: false, reason: 'no-feed' } satisfies SaveFocusedReply);
       return undefined;
     }
-    saveTarget(targetElement(document, pointer, pointerIsNewer, adapter), adapter, new URL(location.href)).then(
+    saveTarget(targetElement(document, state.pointer, state.pointerIsNewer, adapter), adapter, new URL(location.href)).then(
       (reply) => {
         if (reply.saved) onSaved(reply.key.slice(reply.key.indexOf(':') + 1));
         sendResponse(reply);

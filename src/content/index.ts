@@ -3,22 +3,42 @@
  * each site loads only its own adapter. It watches the feed while the page is one the adapter
  * handles, follows single-page-app navigation (LinkedIn, YouTube, Facebook and X change pages
  * without reloading), and stops cleanly when the extension is updated or disabled.
+ *
+ * Parts not every page view needs are not in this bundle (its budget is 20 KB minified): the
+ * debug badges, the session nudge and the keyboard command's handler are injected by the
+ * background when their setting is on or the command is pressed (src/content/extras/*), and
+ * reach this script through the bridge (./bridge.ts).
  */
 import { itemKey } from '../core/items';
 import type { FeedItem, SiteAdapter } from '../sites/types';
 import { selfThreadOf } from './thread';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
+import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 import { FeedWatcher } from './feed';
-import { startFeedFeatures } from './divider';
-import { debugBadges } from './badges';
-import { listenForSaveCommand } from './commands';
+import { feedSettings, watchCaughtUp } from './divider';
 import { watchHealth } from './health';
+import { setContentBridge, startExtra } from './bridge';
+import type { ContentBridge, DecoratedEntries, FeedHooks, FeedView } from './bridge';
+import { trackPointer } from './commands';
 
 export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
   let feed: AbortController | null = null; // one feed page: ends on navigating away from it
   let watcher: FeedWatcher | null = null;
+  const bridge: ContentBridge = {
+    adapter,
+    lifetime: lifetime.signal,
+    t: (name, substitutions) => thinRuntime().i18n.getMessage(name, substitutions),
+    view: null,
+    loaded: new Set(),
+    extras: [],
+    pointer: null,
+    pointerIsNewer: false,
+    // The keyboard command's saves (extras/command.ts) show on the item's button too.
+    showSaved: (id) => watcher?.showSaved(id),
+  };
+  setContentBridge(bridge);
 
   const follow = () => {
     if (!extensionAlive()) {
@@ -32,7 +52,7 @@ export function startContentScript(adapter: SiteAdapter): void {
       const scope = globalThis as { __stroomFeedSite?: string };
       scope.__stroomFeedSite = adapter.site;
       feed.signal.addEventListener('abort', () => delete scope.__stroomFeedSite, { once: true });
-      watcher = watchFeed(adapter, feed.signal, () => lifetime.abort());
+      watcher = watchFeed(bridge, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
       feed.abort();
       feed = null;
@@ -41,8 +61,8 @@ export function startContentScript(adapter: SiteAdapter): void {
   };
   lifetime.signal.addEventListener('abort', () => feed?.abort(), { once: true });
   follow();
-  // The keyboard command (Alt+Shift+S), relayed by the background (issue 3).
-  listenForSaveCommand(adapter, lifetime.signal, (id) => watcher?.showSaved(id));
+  // What the keyboard command (Alt+Shift+S, issue 3) will save is what the user touched last.
+  trackPointer(bridge, lifetime.signal);
 
   let lastUrl = location.href;
   const onMaybeNavigated = () => {
@@ -61,8 +81,8 @@ export function startContentScript(adapter: SiteAdapter): void {
   addEventListener('popstate', onMaybeNavigated, { signal: lifetime.signal });
 }
 
-function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () => void): FeedWatcher {
-  const t = (name: string, substitutions?: string[]): string => thinRuntime().i18n.getMessage(name, substitutions);
+function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: () => void): FeedWatcher {
+  const { adapter, t } = bridge;
   const guard = async <T>(work: Promise<T>): Promise<T> => {
     try {
       return await work;
@@ -80,22 +100,50 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
   const save = t('saveControlText');
   const saved = t('savedControlText');
 
-  // The caught-up divider and the optional session nudge (issue 5).
+  // Items decorated before the settings are read wait in `early` (and longer while an extra is
+  // on its way); the caught-up memory and the extras then see every item exactly once.
+  const view: FeedView = { signal, settings: undefined, hooks: [], early: [] };
+  const each = (call: (hooks: FeedHooks) => void) => view.hooks.forEach(call);
+  let caughtUp: ((entries: DecoratedEntries) => void) | null = null;
   const local = thinRuntime().storage?.local;
-  const extras = startFeedFeatures({
-    document,
-    site: adapter.site,
-    storage: { get: async (key) => (local ? (await local.get(key))[key] : undefined), set: async (key, value) => void (await local?.set({ [key]: value })) },
-    t,
-    language: thinRuntime().i18n.getUILanguage(),
-    signal,
-  });
-  // Adapter health and the debug badges (issue 3).
+  const storage = {
+    get: async (key: string) => (local ? (await local.get(key))[key] : undefined),
+    set: async (key: string, value: unknown) => void (await local?.set({ [key]: value })),
+  };
+  storage
+    .get('settings')
+    .then((stored) => {
+      if (signal.aborted) return;
+      const settings = feedSettings(stored);
+      const clock = new Intl.DateTimeFormat(thinRuntime().i18n.getUILanguage(), { hour: '2-digit', minute: '2-digit' });
+      // The caught-up divider (issue 5); seen items are remembered even with the divider off.
+      caughtUp = watchCaughtUp({
+        document,
+        site: adapter.site,
+        storage,
+        showDivider: settings.caughtUpDivider,
+        dividerText: (seenAt) => t('caughtUpDivider', [clock.format(seenAt)]),
+        now: Date.now,
+        signal,
+        onSeen: () => each((hooks) => hooks.seen?.()),
+      });
+      caughtUp(view.early ?? []);
+      view.settings = stored;
+      bridge.view = view;
+      signal.addEventListener('abort', () => bridge.view === view && (bridge.view = null), { once: true });
+      for (const start of bridge.extras) startExtra(view, start);
+      // The opt-in extras (issue 3's debug badges, issue 5's nudge), asked for once per page.
+      const wanted = [
+        ...((stored as { debugBadges?: unknown } | undefined)?.debugBadges === true ? ['badges' as const] : []),
+        ...(settings.nudge ? ['nudge' as const] : []),
+      ].filter((name) => !bridge.loaded.has(name));
+      if (wanted.length === 0) view.early = null;
+      else void requestExtras(wanted).finally(() => (view.early = null));
+    })
+    .catch(() => (view.early = null));
+
+  // Adapter health (issue 3).
   watchHealth(adapter, signal, (report) => guard(send('report-health', report)));
-  const badges = debugBadges(
-    document,
-    (local?.get('settings') ?? Promise.resolve<Record<string, unknown>>({})).then((stored) => (stored.settings as { debugBadges?: unknown } | undefined)?.debugBadges === true),
-  );
   const watcher = new FeedWatcher({
     adapter,
     document,
@@ -112,7 +160,7 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     setSaved: async (item, wanted, element) => {
       if (wanted) {
         await guard(send('save-item', { item, pageUrl: location.href, ...selfThreadOf(adapter, element) }));
-        extras.onSaved();
+        each((hooks) => hooks.saved?.());
       } else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
       return wanted;
     },
@@ -120,12 +168,22 @@ function watchFeed(adapter: SiteAdapter, signal: AbortSignal, onContextGone: () 
     failureText: () => t('saveFailed'),
     signal,
     onDecorated: (entries) => {
-      extras.onDecorated(entries);
-      badges(entries);
+      caughtUp?.(entries);
+      view.early?.push(...entries);
+      each((hooks) => hooks.decorated?.(entries));
     },
     alive: extensionAlive,
     onContextGone,
   });
   watcher.start();
   return watcher;
+}
+
+/** The background injects the files (src/background/inject.ts); they register on the bridge. */
+async function requestExtras(names: ExtraName[]): Promise<void> {
+  try {
+    await thinRuntime().runtime.sendMessage({ stroom: 1, type: 'load-extras', names } satisfies LoadExtrasRequest);
+  } catch {
+    // Without them the feed works as before; the next feed page asks again.
+  }
 }

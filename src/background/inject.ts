@@ -1,0 +1,19 @@
+/**
+ * Which of the content script's extras (src/messaging/extras.ts) the background injects into a
+ * tab. Kept free of the extension API so it runs in Node tests; the injecting itself is
+ * `injectFiles` in platform.ts.
+ */
+import type { Settings } from '../core/settings';
+import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
+
+/** The opt-in extras a feed page asked for that the user's settings switch on; nothing else. */
+export function extrasToLoad(request: LoadExtrasRequest, settings: Settings): ExtraName[] {
+  const on: Partial<Record<ExtraName, boolean>> = { badges: settings.debugBadges, nudge: settings.feed.nudge };
+  return [...new Set(request.names)].filter((name) => on[name] === true);
+}
+
+/** Where to inject for a request from a content script: its tab and frame, or null if it is none. */
+export function contentFrame(sender: { tab?: { id?: number }; frameId?: number }): { tabId: number; frameId: number } | null {
+  const tabId = sender.tab?.id;
+  return typeof tabId === 'number' && tabId >= 0 ? { tabId, frameId: sender.frameId ?? 0 } : null;
+}

@@ -1,0 +1,34 @@
+/**
+ * The content script's optional parts, kept out of the bundle every feed page loads (its budget
+ * is 20 KB minified): the background injects each one into the tab with scripting.executeScript
+ * only when it is wanted. The debug badges and the session nudge are off by default; the keyboard
+ * command's code is needed only when the command is pressed. Each is its own file in dist/
+ * (src/content/extras/<name>.ts, built by build.mjs).
+ */
+export const EXTRA_NAMES = ['badges', 'nudge', 'command'] as const;
+export type ExtraName = (typeof EXTRA_NAMES)[number];
+
+export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;
+
+/**
+ * Content script → background: "this feed page wants these extras". Not part of the message
+ * contract (src/core/messages): the background answers it beside the router because it needs the
+ * sender's tab and frame, which handlers do not see; the background checks the settings again.
+ */
+export interface LoadExtrasRequest {
+  stroom: 1;
+  type: 'load-extras';
+  names: ExtraName[];
+}
+
+export function isLoadExtrasRequest(message: unknown): message is LoadExtrasRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { stroom, type, names } = message as Record<string, unknown>;
+  return (
+    stroom === 1 &&
+    type === 'load-extras' &&
+    Array.isArray(names) &&
+    names.length <= EXTRA_NAMES.length &&
+    names.every((name) => (EXTRA_NAMES as readonly unknown[]).includes(name))
+  );
+}
