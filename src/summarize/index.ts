@@ -46,9 +46,10 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   boundCaches();
   // Split and tokenize once; the language comes from the same tokens (segmentation does not
   // depend on it).
-  const infos = sentenceInfos(text);
+  const mayHaveLinks = MAYBE_URL_OR_HANDLE.test(text);
+  const infos = sentenceInfos(text, 'en', mayHaveLinks);
   const sentences = infos.map((s) => s.text);
-  const tokens = itemTokens(sentences, MAYBE_URL_OR_HANDLE.test(text));
+  const tokens = itemTokens(sentences, mayHaveLinks);
   let lang: Lang | undefined = opts.lang;
   if (lang === undefined) {
     const sample = tokens.spelling.length > SAMPLE_WORDS ? tokens.spelling.slice(0, SAMPLE_WORDS) : tokens.spelling;
