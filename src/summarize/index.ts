@@ -24,7 +24,7 @@ import { detectLanguageOfEvidence, SAMPLE_WORDS } from './language';
 import { MAYBE_URL_OR_HANDLE } from './patterns';
 import { topKeywords } from './keywords';
 import { boundCaches, evidenceOf, itemTokens } from './terms';
-import { DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
+import { applyPriors, DEFAULT_PARAMS, scoreSentences, selectSentences, sentenceFeatures, type RankParams } from './rank';
 import { sentenceInfos } from './segment';
 import type { Lang, SummarizeOptions, Summary } from './types';
 
@@ -55,8 +55,15 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
     const sample = tokens.spelling.length > SAMPLE_WORDS ? tokens.spelling.slice(0, SAMPLE_WORDS) : tokens.spelling;
     lang = detectLanguageOfEvidence(sample.map(evidenceOf));
   }
-  const features = sentenceFeatures(infos, tokens, lang, params);
+  const features = sentenceFeatures(infos, tokens, lang);
+  const keywords = topKeywords(features.content, 8);
+  // A short post that fits the budget whole is its own summary: ranking would choose every
+  // sentence anyway (this is most posts of a day).
+  let words = 0;
+  for (const f of features.sentences) words += f.words;
+  if (infos.length <= maxSentences && words <= maxWords) return { lang, sentences, keywords };
+  applyPriors(features, infos, params);
   const scores = scoreSentences(features, params);
   const chosen = selectSentences(features, scores, maxSentences, maxWords, params);
-  return { lang, sentences: chosen.map((i) => sentences[i]!), keywords: topKeywords(features.content, 8) };
+  return { lang, sentences: chosen.map((i) => sentences[i]!), keywords };
 }

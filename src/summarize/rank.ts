@@ -105,13 +105,8 @@ let numberOf = new Int32Array(1024);
 let numberedIn = new Int32Array(1024);
 let call = 0;
 
-/** Features and shape prior of each sentence. */
-export function sentenceFeatures(
-  sentences: readonly SentenceInfo[],
-  tokens: ItemTokens,
-  lang: Lang,
-  p: RankParams = DEFAULT_PARAMS,
-): ItemFeatures {
+/** Term vectors and budget lengths of each sentence (priors come from applyPriors). */
+export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: ItemTokens, lang: Lang): ItemFeatures {
   if (++call > 1e9) {
     call = 1;
     numberedIn.fill(0);
@@ -125,9 +120,8 @@ export function sentenceFeatures(
   const lastInBody: number[] = [];
   const lastAsName: number[] = [];
   const slot: number[] = [];
-  let bodyStart = -1;
   let k = 0;
-  const features = sentences.map(({ text, hadMarker }, index): SentenceFeatures => {
+  const features = sentences.map(({ text }, index): SentenceFeatures => {
     const termStart = terms.length;
     // Hashtags after the last word ("… naam. #schaatsen #Thialf") label the post; they count
     // towards the item's topic but do not make their sentence more relevant.
@@ -180,26 +174,33 @@ export function sentenceFeatures(
         nameIn[t]!++;
       }
     }
-    const termEnd = terms.length;
-    const wordTotal = wordCount(text);
+    return { text, index, words: wordCount(text), prior: 1, termStart, termEnd: terms.length };
+  });
+  return { sentences: features, terms, counts, tf, nameIn, content };
+}
+
+/** Sets each sentence's shape prior: hooks, headings, questions, calls to action, summary cues, lead. */
+export function applyPriors(item: ItemFeatures, sentences: readonly SentenceInfo[], p: RankParams = DEFAULT_PARAMS): void {
+  let bodyStart = -1;
+  item.sentences.forEach((f, index) => {
+    const { text, words: wordTotal } = f;
     let prior = 1;
     const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (/:$/u.test(text) && wordTotal <= 5);
     const lowerText = text.toLowerCase();
-    const hook = (index <= 1 && HOOK.test(lowerText)) || (index === 0 && hadMarker);
+    const hook = (index <= 1 && HOOK.test(lowerText)) || (index === 0 && sentences[0]!.hadMarker);
     if (heading) prior *= p.heading;
     if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
     if (hook) prior *= p.hook;
     if (CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(lowerText)) prior *= p.summaryCue;
     if (wordTotal < 6) prior *= p.short;
-    if (LINK_TEASER.test(lowerText) && termEnd - termStart < 8) prior *= p.callToAction;
+    if (LINK_TEASER.test(lowerText) && f.termEnd - f.termStart < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
     if (!heading && !hook && bodyStart < 0 && wordTotal >= 6) bodyStart = index;
     if (bodyStart >= 0 && index - bodyStart < 2 && !heading && !hook) prior *= p.leadBoost;
-    return { text, index, words: wordTotal, prior, termStart, termEnd };
+    f.prior = prior;
   });
-  return { sentences: features, terms, counts, tf, nameIn, content };
 }
 
 /**
