@@ -113,13 +113,14 @@ export function labelFromTerms(terms: string[]): string {
 
 /** Removes what reads badly out of context: links, trailing hashtags, "BREAKING:" kickers. */
 export function cleanSentence(sentence: string): string {
-  return sentence
-    .replace(/\bhttps?:\/\/\S+/gu, '')
-    .replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '')
-    .replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '')
-    .replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = sentence;
+  // Each end-anchored pattern is tried from every position, so it only runs when the character
+  // it needs is there at all.
+  if (s.includes('://')) s = s.replace(/\bhttps?:\/\/\S+/gu, '');
+  if (s.includes(':')) s = s.replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '');
+  if (s.includes('#')) s = s.replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '');
+  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '');
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Key sentences are drawn from at most this many of a theme's most central posts. */

@@ -57,6 +57,9 @@ export interface RawText {
 const URL_RE = /\bhttps?:\/\/([^\s/<>"']+)[^\s<>"']*|\bwww\.([^\s/<>"']+)[^\s<>"']*/giu;
 const MENTION_RE = /(^|[^\p{L}\p{N}_.])@([\p{L}\p{N}_]+)(?:@[\w.-]+)?/gu;
 const HASHTAG_RE = /(^|[^\p{L}\p{N}_&])#([\p{L}][\p{L}\p{N}_]*)/gu;
+/** Cheap test for URL_RE's "www." alternative (its "http(s)://" one needs "://"). */
+const MAYBE_WWW = /www\./i;
+const CODE_RE = /\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 // Numbers with their local separators, an optional score/range second half, and a unit multiplier.
 const NUMBER_RE =
@@ -165,23 +168,33 @@ function hashtagParts(tag: string): string[] {
 export function readText(text: string, lang: ItemLang): RawText {
   const fixed = new Map<string, number>();
   const words: string[] = [];
-  let rest = text.replace(URL_RE, (_m, host?: string, wwwHost?: string) => {
-    const domain = (host ?? wwwHost ?? '').toLowerCase().replace(/^www\./, '').replace(/[.,;:!?)]+$/, '');
-    if (domain) add(fixed, `d:${domain}`, KIND_WEIGHT.d!);
-    return ' ';
-  });
-  rest = rest.replace(MENTION_RE, (_m, before: string, handle: string) => {
-    add(fixed, `m:${handle.toLowerCase()}`, KIND_WEIGHT.m!);
-    return `${before} `;
-  });
+  // Each pattern only runs on texts that have the one character it cannot match without: most
+  // posts have no link, mention or hashtag, and a Unicode pattern scan over every text is not free.
+  let rest = text;
+  if (rest.includes('://') || MAYBE_WWW.test(rest)) {
+    rest = rest.replace(URL_RE, (_m, host?: string, wwwHost?: string) => {
+      const domain = (host ?? wwwHost ?? '').toLowerCase().replace(/^www\./, '').replace(/[.,;:!?)]+$/, '');
+      if (domain) add(fixed, `d:${domain}`, KIND_WEIGHT.d!);
+      return ' ';
+    });
+  }
+  if (rest.includes('@')) {
+    rest = rest.replace(MENTION_RE, (_m, before: string, handle: string) => {
+      add(fixed, `m:${handle.toLowerCase()}`, KIND_WEIGHT.m!);
+      return `${before} `;
+    });
+  }
   const hashtagWords: string[] = [];
-  rest = rest.replace(HASHTAG_RE, (_m, before: string, tag: string) => {
-    add(fixed, `h:${tag.toLowerCase()}`, KIND_WEIGHT.h!);
-    hashtagWords.push(...hashtagParts(tag));
-    return `${before} `;
-  });
+  if (rest.includes('#')) {
+    rest = rest.replace(HASHTAG_RE, (_m, before: string, tag: string) => {
+      add(fixed, `h:${tag.toLowerCase()}`, KIND_WEIGHT.h!);
+      hashtagWords.push(...hashtagParts(tag));
+      return `${before} `;
+    });
+  }
+  const hasDigit = /\d/.test(rest);
   NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(rest); m; m = NUMBER_RE.exec(rest)) {
+  for (let m = hasDigit ? NUMBER_RE.exec(rest) : null; m; m = NUMBER_RE.exec(rest)) {
     const first = canonicalNumber(m[1] ?? '', lang);
     const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
     add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
@@ -190,12 +203,12 @@ export function readText(text: string, lang: ItemLang): RawText {
   let wordCount = 0;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(rest); m; m = WORD_RE.exec(rest)) {
-    const surface = m[0].replace(/’/g, "'");
+    const surface = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
     wordCount++;
     const lower = surface.toLowerCase();
     words.push(lower);
-    if (/^\d+$/.test(surface)) continue; // numbers were read above
-    if (/\d/.test(surface)) {
+    if (hasDigit && /\d/.test(surface)) {
+      if (/^\d+$/.test(surface)) continue; // numbers were read above
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
       if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
@@ -214,7 +227,7 @@ export function readText(text: string, lang: ItemLang): RawText {
     tokens.push({ surface: part, lower, nameLike: false, fromHashtag: true, info: wordInfo(lower, lang) });
   }
   // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
-  for (const code of rest.matchAll(/\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
+  if (hasDigit) for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
   return { lang, tokens, fixed, words, wordCount };
 }
 
