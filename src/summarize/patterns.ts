@@ -34,3 +34,34 @@ export const EMOJI = /\p{Extended_Pictographic}/u;
 
 /** Thread counters as posted: "1/7", "(2/7)", "3/7 🧵". */
 export const COUNTER = /^\(?\d{1,2}\s?\/\s?\d{1,2}\)?$/u;
+
+// End-of-text checks written as backward scans: a $-anchored pattern such as
+// /[.!?…:;]["'’”)\]]*$/u is tried at every position of the text, and these run on every sentence.
+
+/** Index of the last character of `text` that is not one of `closers` (-1 if none). */
+const beforeClosers = (text: string, closers: string): number => {
+  let i = text.length - 1;
+  while (i >= 0 && closers.includes(text[i]!)) i--;
+  return i;
+};
+
+/** Ends like a sentence: /[.!?…:;]["'’”)\]]*$/u. */
+export const endsLikeSentence = (text: string): boolean => {
+  const i = beforeClosers(text, '"\'’”)]');
+  return i >= 0 && '.!?…:;'.includes(text[i]!);
+};
+
+/** Ends with a question mark: /\?["'’”)]*$/u. */
+export const endsWithQuestion = (text: string): boolean => {
+  const i = beforeClosers(text, '"\'’”)');
+  return i >= 0 && text[i] === '?';
+};
+
+/** The last code point of `text` as a string ('' for empty text). */
+export const lastCharacter = (text: string): string => {
+  const n = text.length;
+  if (n >= 2 && (text.charCodeAt(n - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(n - 2) & 0xfc00) === 0xd800) {
+    return text.slice(n - 2);
+  }
+  return text.slice(n - 1);
+};

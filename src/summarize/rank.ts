@@ -1,5 +1,6 @@
 // Sentence ranking for one item. See index.ts for why this method was chosen.
 import { followsWithinSentence, type ContentWords } from './keywords';
+import { endsLikeSentence, endsWithQuestion } from './patterns';
 import { termOf, termText, type ItemTokens } from './terms';
 import type { SentenceInfo } from './segment';
 import type { Lang } from './types';
@@ -97,7 +98,7 @@ const SUMMARY_CUE =
 /** A pointer to elsewhere ("More info: https://…", "Lees meer op …") rather than content. */
 const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/;
 
-export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'’”)\]]*$/u.test(text);
+export { endsLikeSentence } from './patterns';
 
 // Per call, global term ids (terms.ts) are renumbered 0, 1, 2… in order of first use; these arrays,
 // indexed by global id, hold the new number and the call it belongs to.
@@ -185,11 +186,11 @@ export function applyPriors(item: ItemFeatures, sentences: readonly SentenceInfo
   item.sentences.forEach((f, index) => {
     const { text, words: wordTotal } = f;
     let prior = 1;
-    const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (/:$/u.test(text) && wordTotal <= 5);
+    const heading = (!endsLikeSentence(text) && wordTotal <= 12) || (text.endsWith(':') && wordTotal <= 5);
     const lowerText = text.toLowerCase();
     const hook = (index <= 1 && HOOK.test(lowerText)) || (index === 0 && sentences[0]!.hadMarker);
     if (heading) prior *= p.heading;
-    if (/\?["'’”)]*$/u.test(text)) prior *= p.question;
+    if (endsWithQuestion(text)) prior *= p.question;
     if (hook) prior *= p.hook;
     if (CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(lowerText)) prior *= p.summaryCue;

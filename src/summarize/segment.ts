@@ -11,6 +11,7 @@
 // - an emoji followed by a capitalised word ends a sentence ("Wat een helft 🎉 Morgen…").
 // Segmentation runs per block, never on a whole day's text: the segmenter is super-linear on
 // long strings.
+import { endsLikeSentence, lastCharacter } from './patterns';
 import { protectedSpans } from './tokenize';
 import type { Lang } from './types';
 
@@ -26,7 +27,6 @@ const NUMBER_ABBREVIATION = new Set(
   'nr no jan feb mar apr jun jul aug sep sept oct okt nov dec art p pp vol'.split(' '),
 );
 
-const TERMINAL = /[.!?…:;]["'’”)\]]*$/u;
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*–·▪])\s*$/u;
 const COUNTER_AT_START = /^\s*(?:🧵\s*)?\(?\d{1,2}\s?\/\s?\d{1,2}\)?[.:]?\s+(?:🧵\s*)?/u;
 const COUNTER_AT_END = /\s*(?:🧵|👇|⬇️|\(?\d{1,2}\s?\/\s?\d{1,2}\)?|\s)+$/u;
@@ -57,7 +57,7 @@ export function splitBlocks(text: string): string[] {
     }
     const previous = blocks[blocks.length - 1];
     // A line that starts in lower case continues the previous one unless that one ended.
-    if (previous && /^[\p{Ll}]/u.test(line) && !TERMINAL.test(previous)) {
+    if (previous && /^[\p{Ll}]/u.test(line) && !endsLikeSentence(previous)) {
       blocks[blocks.length - 1] = `${previous} ${line}`;
     } else blocks.push(line);
   }
@@ -140,7 +140,7 @@ export function trimMarkers(sentence: string): string {
   let s = sentence.trim();
   // Cheap guards first: most sentences start with a letter and end with punctuation.
   if (!/^[\p{L}"'‘“]/u.test(s)) s = s.replace(COUNTER_AT_START, '').replace(LIST_BULLET, '');
-  if (/[\d)\p{Extended_Pictographic}\uFE0F]$/u.test(s)) s = s.replace(COUNTER_AT_END, '');
+  if (/^[\d)\p{Extended_Pictographic}\uFE0F]$/u.test(lastCharacter(s))) s = s.replace(COUNTER_AT_END, '');
   return s.trim();
 }
 
