@@ -33,6 +33,7 @@ export interface ContentBridge {
   /** Aborts when the extension goes away (update, disable). */
   lifetime: AbortSignal;
   t(name: string, substitutions?: string[]): string;
+  /** The latest feed view once its settings are read (it may have ended: see its signal). */
   view: FeedView | null;
   /** Extras injected so far (each file runs once per frame, however often it is injected). */
   loaded: Set<ExtraName>;

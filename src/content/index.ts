@@ -129,8 +129,8 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
       });
       caughtUp(view.early ?? []);
       view.settings = stored;
+      // Left in place when the view ends (extras check its signal) until the next one replaces it.
       bridge.view = view;
-      signal.addEventListener('abort', () => bridge.view === view && (bridge.view = null), { once: true });
       for (const start of bridge.extras) startExtra(view, start);
       // The opt-in extras (issue 3's debug badges, issue 5's nudge), asked for once per page.
       const wanted = [
