@@ -103,7 +103,8 @@ export function similarityMatrix(
     }
   });
   const sim = new Float64Array(n * n);
-  const shared = evidence ? new Uint8Array(n * n) : null;
+  // Clamped: evidence points saturate at 255 on their own.
+  const shared = evidence ? new Uint8ClampedArray(n * n) : null;
   for (let f = 0; f < featureCount; f++) {
     const end = start[f + 1]!;
     const points = evidence?.[f] ?? 0;
@@ -114,7 +115,7 @@ export function similarityMatrix(
         // Only the upper triangle while accumulating; mirrored once at the end.
         const ab = rowA + postingItem[b]!;
         sim[ab] = sim[ab]! + va * postingValue[b]!;
-        if (shared) shared[ab] = Math.min(255, shared[ab]! + points);
+        if (shared) shared[ab] = shared[ab]! + points;
       }
     }
   }
@@ -133,7 +134,7 @@ export function similarityMatrix(
  * clusters are numbered by their lowest item index, so the result depends only on the input order.
  */
 export function averageLinkClusters(sim: Float64Array, n: number, threshold: number): number[] {
-  const s = Float64Array.from(sim);
+  const s = sim.slice(); // a copy: merges overwrite rows
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
   const parent = Int32Array.from({ length: n }, (_, i) => i);

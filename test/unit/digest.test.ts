@@ -1,5 +1,5 @@
 import { buildDigest, type DigestInput } from '../../src/digest';
-import { canonicalNumber, readText } from '../../src/digest/features';
+import { canonicalNumber, nextWord, readText, WORD_RE } from '../../src/digest/features';
 import { conceptOf } from '../../src/digest/lexicon';
 import { cleanSentence, labelFromTerms } from '../../src/digest/describe';
 import { averageLinkClusters } from '../../src/digest/cluster';
@@ -163,6 +163,16 @@ describe('digest text features', () => {
     expect(raw.fixed.has('d:lumen.example')).toBe(true);
     expect(raw.fixed.has('m:lumenlabs')).toBe(true);
     expect(raw.tokens.map((t) => t.lower)).toEqual(expect.arrayContaining(['open', 'weights']));
+  });
+
+  test('words are read exactly as the word pattern matches them', () => {
+    const text =
+      "Don't panic: auto’s en l'été, 'quoted' it''s x'1 naïve é́e 𝐀𝐁c1 😀word ١٢٣ 日本語 ǅemal Ⅻ 𝟙𝟚 a’ b'c'd \ud800x \udc00 end";
+    const bounds = new Int32Array(2);
+    const read: string[] = [];
+    for (let from = 0; nextWord(text, from, bounds); from = bounds[1]!) read.push(`${bounds[0]}:${text.slice(bounds[0], bounds[1])}`);
+    expect(read).toEqual([...text.matchAll(WORD_RE)].map((m) => `${m.index}:${m[0]}`));
+    expect(read).toContain("0:Don't");
   });
 
   test('the lexicon maps English and Dutch words to one concept', () => {
