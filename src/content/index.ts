@@ -132,7 +132,7 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
       // Left in place when the view ends (extras check its signal) until the next one replaces it.
       bridge.view = view;
       for (const start of bridge.extras) startExtra(view, start);
-      // The opt-in extras (issue 3's debug badges, issue 5's nudge), asked for once per page.
+      // The opt-in extras (issue 3's debug badges, issue 5's nudge) this frame does not have yet.
       const wanted = [
         ...((stored as { debugBadges?: unknown } | undefined)?.debugBadges === true ? ['badges' as const] : []),
         ...(settings.nudge ? ['nudge' as const] : []),

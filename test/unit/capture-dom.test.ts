@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPageMetadata } from '../../src/background/capturePage';
-import { itemElementAround, listenForSaveCommand, targetElement } from '../../src/content/commands';
+import { itemElementAround, listenForSaveCommand, targetElement, trackPointer } from '../../src/content/commands';
+import type { PointerState } from '../../src/content/commands';
 import { isBroken } from '../../src/background/capture';
 import { measureHealth } from '../../src/content/health';
 import { adapterFor } from '../../src/sites';
@@ -147,5 +148,20 @@ describe('the content script accepts the command only from its own background', 
     expect(handled).toBe(true);
     expect(reply).toEqual({ saved: true, key: 'x:1' });
     expect(sent).toEqual([{ stroom: 1, type: 'save-item', payload: expect.objectContaining({ item: expect.objectContaining({ site: 'x', id: (JSON.parse(readFileSync(join(FIXTURES, 'x.expected.json'), 'utf8')) as Array<{ id: string }>)[0]!.id }) }) }]);
+  });
+});
+
+describe("the content script's pointer and focus tracker (the command's handler is injected later and reads it)", () => {
+  test('records where the pointer moved and whether focus moved after it, until its signal ends', () => {
+    const state: PointerState = { pointer: null, pointerIsNewer: false };
+    const lifetime = new AbortController();
+    trackPointer(state, lifetime.signal);
+    dispatchEvent(new MouseEvent('pointermove', { clientX: 12, clientY: 340 }));
+    expect(state).toEqual({ pointer: { x: 12, y: 340 }, pointerIsNewer: true });
+    document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(state).toEqual({ pointer: { x: 12, y: 340 }, pointerIsNewer: false });
+    lifetime.abort();
+    dispatchEvent(new MouseEvent('pointermove', { clientX: 1, clientY: 2 }));
+    expect(state.pointer).toEqual({ x: 12, y: 340 });
   });
 });
