@@ -56,7 +56,7 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
     lang = detectLanguageOfEvidence(sample.map(evidenceOf));
   }
   const features = sentenceFeatures(infos, tokens, lang);
-  const keywords = topKeywords(features.content, 8);
+  const keywords = topKeywords(features.content, tokens, 8);
   // A short post that fits the budget whole is its own summary: ranking would choose every
   // sentence anyway (this is most posts of a day).
   let words = 0;

@@ -3,6 +3,7 @@
 // words inside sentences (names: "EdgeWorks", "Schiphol"), and words met early.
 import { isContentWord, termKey } from './terms';
 import { wordsWithCase } from './tokenize';
+import type { ItemTokens } from './terms';
 import type { Keyword, Lang } from './types';
 
 export { isContentWord, termKey } from './terms';
@@ -26,8 +27,11 @@ export const isCapitalisedInside = (text: string, word: string, index: number, l
 export const followsWithinSentence = (text: string, index: number): boolean => {
   // Walk back over spaces and opening quotes to the previous real character.
   let i = index - 1;
-  while (i >= 0 && ' \t"\'‘“('.includes(text[i]!)) i--;
-  return i >= 0 && !'.!?:\n'.includes(text[i]!);
+  let c = text.charCodeAt(i);
+  // space, tab, " ' ‘ “ (
+  while (c === 32 || c === 9 || c === 34 || c === 39 || c === 0x2018 || c === 0x201c || c === 40) c = text.charCodeAt(--i);
+  // not after . ! ? : or a line break
+  return i >= 0 && c !== 46 && c !== 33 && c !== 63 && c !== 58 && c !== 10;
 };
 
 export function keywordsOf(text: string, lang: Lang, max = 8): Keyword[] {
@@ -77,10 +81,13 @@ export function rankKeywords(candidates: KeywordCandidate[], max = 8): Keyword[]
 /** The content words of an item in text order, their terms numbered by first use (0, 1, 2…). */
 export interface ContentWords {
   term: number[];
-  word: string[];
-  hashtag: boolean[];
-  capitalised: boolean[];
-  /** The key (stem) of each term number. */
+  /** Where each content word is in the item's tokens (for its spelling and hashtag mark). */
+  token: number[];
+  /** Per term: its occurrences, a hashtag counting 1.5 and a capitalised word 1.3 (as in rankKeywords). */
+  weight: number[];
+  /** Per term: the position of its first content word. */
+  first: number[];
+  /** Per term: its key (stem). */
   key: string[];
 }
 
@@ -89,20 +96,15 @@ export interface ContentWords {
  * same weights and order. Terms are numbered by first use, so a lower number is the "met earlier"
  * tie-break; spellings are only counted for the winners.
  */
-export function topKeywords(c: ContentWords, max = 8): string[] {
+export function topKeywords(c: ContentWords, tokens: ItemTokens, max = 8): string[] {
   const n = c.key.length;
-  const weight = new Float64Array(n);
-  const first = new Int32Array(n).fill(-1);
-  for (let k = 0; k < c.term.length; k++) {
-    const t = c.term[k]!;
-    if (first[t]! < 0) first[t] = k;
-    weight[t] = weight[t]! + (c.hashtag[k] ? 1.5 : c.capitalised[k] ? 1.3 : 1);
-  }
   const total = Math.max(1, c.term.length);
+  const weight = new Float64Array(n);
   // The best `max` terms, best first, by insertion (max is small).
   const top: number[] = [];
   for (let t = 0; t < n; t++) {
-    const w = weight[t]! * Math.min(1.3, 0.8 + c.key[t]!.length / 20) * (1 + 0.2 * (1 - first[t]! / total));
+    // Longer words carry more meaning than short ones at equal frequency; early words a little more.
+    const w = c.weight[t]! * Math.min(1.3, 0.8 + c.key[t]!.length / 20) * (1 + 0.2 * (1 - c.first[t]! / total));
     weight[t] = w;
     if (top.length === max && w <= weight[top[max - 1]!]!) continue;
     let at = top.length === max ? max - 1 : top.length;
@@ -115,13 +117,14 @@ export function topKeywords(c: ContentWords, max = 8): string[] {
   const rankOf = new Int32Array(n).fill(-1);
   top.forEach((t, r) => (rankOf[t] = r));
   const surfaces = top.map(() => new Map<string, number>());
-  for (let k = 0; k < c.term.length; k++) {
-    const r = rankOf[c.term[k]!]!;
+  for (let i = 0; i < c.term.length; i++) {
+    const r = rankOf[c.term[i]!]!;
     if (r < 0) continue;
     const seen = surfaces[r]!;
-    const word = c.word[k]!;
+    const k = c.token[i]!;
+    const word = tokens.spelling[k]!.word;
     // A spelling from running text reads better than a CamelCase hashtag, so hashtags count half.
-    seen.set(word, (seen.get(word) ?? 0) + (c.hashtag[k] ? 0.5 : 1));
+    seen.set(word, (seen.get(word) ?? 0) + (tokens.hashtag[k] ? 0.5 : 1));
   }
   return surfaces.map((seen) => {
     let surface = '';

@@ -102,9 +102,20 @@ export { endsLikeSentence } from './patterns';
 
 // Per call, global term ids (terms.ts) are renumbered 0, 1, 2… in order of first use; these arrays,
 // indexed by global id, hold the new number and the call it belongs to.
-let numberOf = new Int32Array(1024);
-let numberedIn = new Int32Array(1024);
+let numberOf: Int32Array = new Int32Array(1024);
+let numberedIn: Int32Array = new Int32Array(1024);
 let call = 0;
+// Scratch per term number, reused by every call (set when a term is first met in the call): the
+// last sentence that had the term in its body / as a name, and its slot in `terms` there.
+let lastInBody: Int32Array = new Int32Array(1024);
+let lastAsName: Int32Array = new Int32Array(1024);
+let slot: Int32Array = new Int32Array(1024);
+
+const grow = (a: Int32Array, size: number): Int32Array => {
+  const grown = new Int32Array(Math.max(2 * a.length, size));
+  grown.set(a);
+  return grown;
+};
 
 /** Term vectors and budget lengths of each sentence (priors come from applyPriors). */
 export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: ItemTokens, lang: Lang): ItemFeatures {
@@ -116,11 +127,7 @@ export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: Ite
   const counts: number[] = [];
   const tf: number[] = [];
   const nameIn: number[] = [];
-  const content: ContentWords = { term: [], word: [], hashtag: [], capitalised: [], key: [] };
-  // Per term: the last sentence that had it in its body / as a name, and its slot in `terms` there.
-  const lastInBody: number[] = [];
-  const lastAsName: number[] = [];
-  const slot: number[] = [];
+  const content: ContentWords = { term: [], token: [], weight: [], first: [], key: [] };
   let k = 0;
   const features = sentences.map(({ text }, index): SentenceFeatures => {
     const termStart = terms.length;
@@ -132,13 +139,8 @@ export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: Ite
       const id = termOf(spelling, lang);
       if (id < 0) continue;
       if (id >= numberOf.length) {
-        const grown = Math.max(2 * numberOf.length, id + 1);
-        const numbers = new Int32Array(grown);
-        numbers.set(numberOf);
-        numberOf = numbers;
-        const stamps = new Int32Array(grown);
-        stamps.set(numberedIn);
-        numberedIn = stamps;
+        numberOf = grow(numberOf, id + 1);
+        numberedIn = grow(numberedIn, id + 1);
       }
       let t: number;
       if (numberedIn[id] === call) t = numberOf[id]!;
@@ -148,18 +150,23 @@ export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: Ite
         numberedIn[id] = call;
         tf.push(0);
         nameIn.push(0);
-        lastInBody.push(-1);
-        lastAsName.push(-1);
-        slot.push(0);
+        if (t >= slot.length) {
+          lastInBody = grow(lastInBody, t + 1);
+          lastAsName = grow(lastAsName, t + 1);
+          slot = grow(slot, t + 1);
+        }
+        lastInBody[t] = -1;
+        lastAsName[t] = -1;
         content.key.push(termText[id]!);
+        content.weight.push(0);
+        content.first.push(content.term.length);
       }
       const at = tokens.at[k]!;
       const hashtag = tokens.hashtag[k]!;
       const capitalised = at > 0 && spelling.upperStart && followsWithinSentence(text, at);
       content.term.push(t);
-      content.word.push(spelling.word);
-      content.hashtag.push(hashtag);
-      content.capitalised.push(capitalised);
+      content.token.push(k);
+      content.weight[t] = content.weight[t]! + (hashtag ? 1.5 : capitalised ? 1.3 : 1);
       tf[t]!++;
       if (at < body) {
         if (lastInBody[t] === index) counts[slot[t]!]!++;
