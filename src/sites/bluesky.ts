@@ -42,17 +42,17 @@ export const bluesky: SiteAdapter = {
   ],
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
-    const postLink = hooks.links.find((link) => link.hasAttribute('data-tooltip') && POST_PATH.test(link.getAttribute('href') ?? ''))
-      ?? hooks.links.find((link) => POST_PATH.test(link.getAttribute('href') ?? ''));
-    const post = parsePostHref(postLink?.getAttribute('href'), pageUrl) ?? focusedPost(element, hooks, pageUrl);
+    const postLink = hooks.links.find((link) => link.hasAttributeNS(null, 'data-tooltip') && POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''))
+      ?? hooks.links.find((link) => POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
+    const post = parsePostHref(postLink?.getAttributeNS(null, 'href'), pageUrl) ?? focusedPost(element, hooks, pageUrl);
     if (!post) return null;
 
-    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
     const author = readAuthor(element, profileLinks, post.authority);
     const reason = readReason(profileLinks, hooks, postLink ?? null);
 
     const textElement = hooks.texts[0] ?? null;
-    const card = hooks.links.find((link) => /^https?:/.test(link.getAttribute('href') ?? '') && !(textElement && textElement.contains(link)));
+    const card = hooks.links.find((link) => /^https?:/.test(link.getAttributeNS(null, 'href') ?? '') && !(textElement && textElement.contains(link)));
     const did = post.authority.startsWith('did:') ? post.authority : didFromMedia(hooks.media);
 
     return {
@@ -66,8 +66,8 @@ export const bluesky: SiteAdapter = {
       textTruncated: false,
       timestamp: tidTime(post.rkey) ?? labelTime(postLink),
       timestampText: ageLabel(postLink),
-      linkUrl: unwrap(absoluteHttpUrl(card?.getAttribute('href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
-      linkTitle: card ? card.getAttribute('aria-label')?.trim() || textOrNull(card.querySelector('div[dir="auto"]')) : null,
+      linkUrl: unwrap(absoluteHttpUrl(card?.getAttributeNS(null, 'href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
+      linkTitle: card ? card.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(card.querySelector('div[dir="auto"]')) : null,
       hasMedia: hooks.media.some((el) => isPostMedia(el) && !(card && card.contains(el))),
       isRepost: reason.isRepost,
       repostedBy: reason.by && reason.by.handle !== author.handle ? reason.by : null,
@@ -113,13 +113,13 @@ function collectHooks(item: Element): Hooks {
       case 'div':
         // The quote embed is the only div[role=link] inside a post (the post itself is one;
         // images are buttons, link cards are anchors).
-        if (el.getAttribute('role') === 'link') {
+        if (el.getAttributeNS(null, 'role') === 'link') {
           hooks.quoteRoot ??= el;
           return false;
         }
         break;
     }
-    const testid = el.getAttribute('data-testid');
+    const testid = el.getAttributeNS(null, 'data-testid');
     if (testid === 'postText') {
       hooks.texts.push(el);
       return false;
@@ -136,8 +136,8 @@ function collectHooks(item: Element): Hooks {
  */
 function focusedPost(item: Element, hooks: Hooks, pageUrl: URL): { authority: string; rkey: string; permalink: string } | null {
   const post = parsePostHref(pageUrl.pathname, pageUrl);
-  if (!post || hooks.links.some((link) => POST_PATH.test(link.getAttribute('href') ?? ''))) return null;
-  const byTestId = /^postThreadItem-by-(.+)$/.exec(item.getAttribute('data-testid') ?? '')?.[1];
+  if (!post || hooks.links.some((link) => POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''))) return null;
+  const byTestId = /^postThreadItem-by-(.+)$/.exec(item.getAttributeNS(null, 'data-testid') ?? '')?.[1];
   const byLink = hooks.links.some((link) => profilePath(link) === post.authority);
   return byTestId === post.authority || byLink ? post : null;
 }
@@ -170,7 +170,7 @@ function readAuthor(item: Element, profileLinks: Element[], authority: string): 
     else name ??= text;
   }
   if (!handle || !isHandle(handle)) {
-    const fromTestId = /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(item.getAttribute('data-testid') ?? '')?.[1];
+    const fromTestId = /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(item.getAttributeNS(null, 'data-testid') ?? '')?.[1];
     handle = fromTestId && isHandle(fromTestId) ? fromTestId : authority;
   }
   return { name, handle };
@@ -181,7 +181,7 @@ function isHandle(value: string): boolean {
 }
 
 function profilePath(link: Element): string | null {
-  const match = PROFILE_PATH.exec(link.getAttribute('href') ?? '');
+  const match = PROFILE_PATH.exec(link.getAttributeNS(null, 'href') ?? '');
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
@@ -204,7 +204,7 @@ function readReason(profileLinks: Element[], hooks: Hooks, postLink: Element | n
 
 /** Attached images and video; avatars and link-card thumbnails are excluded by the caller or URL. */
 function isPostMedia(el: Element): boolean {
-  return el.localName === 'video' || MEDIA_URL.test(el.getAttribute('src') ?? '');
+  return el.localName === 'video' || MEDIA_URL.test(el.getAttributeNS(null, 'src') ?? '');
 }
 
 /**
@@ -213,7 +213,7 @@ function isPostMedia(el: Element): boolean {
  */
 function didFromMedia(media: Element[]): string | null {
   for (const el of media) {
-    const url = el.getAttribute('src') ?? el.getAttribute('poster') ?? el.querySelector('source')?.getAttribute('src') ?? '';
+    const url = el.getAttributeNS(null, 'src') ?? el.getAttributeNS(null, 'poster') ?? el.querySelector('source')?.getAttributeNS(null, 'src') ?? '';
     const match = DID_IN_URL.exec(url);
     if (match?.[1]) return decodeURIComponent(match[1]);
   }
@@ -233,15 +233,15 @@ function placeholderQuote(icons: Element[]): QuotedItem | null {
 
 function readQuote(root: Element, pageUrl: URL): QuotedItem {
   const postLink = root.querySelector('a[href*="/post/"]');
-  const post = parsePostHref(postLink?.getAttribute('href'), pageUrl);
+  const post = parsePostHref(postLink?.getAttributeNS(null, 'href'), pageUrl);
   const text = root.querySelector(QUOTE_TEXT);
   if (!post && !text) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const profileLinks = Array.from(root.querySelectorAll('a[href^="/profile/"]')).filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
+  const profileLinks = Array.from(root.querySelectorAll('a[href^="/profile/"]')).filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
   const author = post ? readAuthor(root, profileLinks, post.authority) : { name: null, handle: null };
   // QuoteEmbed is titled "Post by <handle>" when no link shows the handle.
-  const titled = /\s(\S+)$/.exec(root.getAttribute('title') ?? '')?.[1];
+  const titled = /\s(\S+)$/.exec(root.getAttributeNS(null, 'title') ?? '')?.[1];
   const did = post ? (post.authority.startsWith('did:') ? post.authority : didFromMedia(Array.from(root.querySelectorAll('img, video')))) : null;
   return {
     id: post ? `at://${did ?? post.authority}/app.bsky.feed.post/${post.rkey}` : null,
@@ -269,7 +269,7 @@ export function tidTime(rkey: string): string | null {
 
 /** Fallback for non-TID rkeys: the English tooltip, read in the viewer's timezone. */
 function labelTime(link: Element | null | undefined): string | null {
-  const label = link?.getAttribute('data-tooltip') ?? link?.getAttribute('aria-label');
+  const label = link?.getAttributeNS(null, 'data-tooltip') ?? link?.getAttributeNS(null, 'aria-label');
   if (!label) return null;
   const ms = Date.parse(label.replace(' at ', ' '));
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
@@ -293,7 +293,7 @@ function unwrap(url: string | null): string | null {
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
   for (const anchor of anchorsIn(textElement)) {
-    const url = unwrap(absoluteHttpUrl(anchor.getAttribute('href'), pageUrl));
+    const url = unwrap(absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl));
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
   return null;

@@ -112,32 +112,32 @@ interface UnitParts {
 function unitParts(item: Element): UnitParts {
   const parts: UnitParts = { profiles: [], messages: [], previewMessages: [], anchors: [], hasVideo: false, hasMediaAlt: false, loading: false, autoSpans: [] };
   forEachElement(item, (element) => {
-    switch (element.tagName) {
-      case 'A':
-        parts.anchors.push({ element, href: element.getAttribute('href') ?? '' });
+    switch (element.localName) {
+      case 'a':
+        parts.anchors.push({ element, href: element.getAttributeNS(null, 'href') ?? '' });
         break;
-      case 'VIDEO':
+      case 'video':
         parts.hasVideo = true;
         break;
-      case 'IMG':
-        if (MEDIA_ALT.test(element.getAttribute('alt') ?? '')) parts.hasMediaAlt = true;
+      case 'img':
+        if (MEDIA_ALT.test(element.getAttributeNS(null, 'alt') ?? '')) parts.hasMediaAlt = true;
         break;
-      case 'SPAN':
-        if (element.getAttribute('dir') === 'auto') parts.autoSpans.push(element);
+      case 'span':
+        if (element.getAttributeNS(null, 'dir') === 'auto') parts.autoSpans.push(element);
         return undefined;
       default:
     }
-    const role = element.getAttribute('data-ad-rendering-role');
+    const role = element.getAttributeNS(null, 'data-ad-rendering-role');
     if (role === PROFILE_NAME_ROLE) parts.profiles.push(element);
     else if (role === MESSAGE_ROLE) {
       const last = parts.messages[parts.messages.length - 1];
       if (!last?.contains(element)) parts.messages.push(element);
-    } else if (role === null && element.tagName === 'DIV') {
+    } else if (role === null && element.localName === 'div') {
       // Fewer attribute reads per node: the preview and loading hooks are always on divs.
-      if (element.getAttribute('data-ad-preview') === 'message' || element.getAttribute('data-ad-comet-preview') === 'message') {
+      if (element.getAttributeNS(null, 'data-ad-preview') === 'message' || element.getAttributeNS(null, 'data-ad-comet-preview') === 'message') {
         const last = parts.previewMessages[parts.previewMessages.length - 1];
         if (!last?.contains(element)) parts.previewMessages.push(element);
-      } else if (element.getAttribute('data-visualcompletion') === 'loading-state') parts.loading = true;
+      } else if (element.getAttributeNS(null, 'data-visualcompletion') === 'loading-state') parts.loading = true;
     }
     return undefined;
   });
@@ -153,8 +153,8 @@ function readHeader(profile: Element, anchors: Anchor[], base: URL): Header {
   const timeLink = column ? anchors.find((anchor) => column.contains(anchor.element) && !profile.contains(anchor.element))?.element ?? null : null;
   return {
     profile,
-    name: textOrNull(authorLink ? findElement(authorLink, (el) => el.tagName === 'STRONG') ?? authorLink : null),
-    handle: handleFromProfileHref(authorLink?.getAttribute('href'), base),
+    name: textOrNull(authorLink ? findElement(authorLink, (el) => el.localName === 'strong') ?? authorLink : null),
+    handle: handleFromProfileHref(authorLink?.getAttributeNS(null, 'href'), base),
     timeLink,
   };
 }
@@ -162,7 +162,7 @@ function readHeader(profile: Element, anchors: Anchor[], base: URL): Header {
 function isSponsored(anchors: Anchor[]): boolean {
   for (const { element, href } of anchors) {
     if (href.includes('/ads/about')) return true;
-    if (element.getAttribute('attributionsrc')?.startsWith('/privacy_sandbox/comet/register/source/')) return true;
+    if (element.getAttributeNS(null, 'attributionsrc')?.startsWith('/privacy_sandbox/comet/register/source/')) return true;
     const cft = href.match(/__cft__(?:\[0\]|%5B0%5D)=([^&]+)/)?.[1];
     if (cft && cft.length >= SPONSORED_CFT_LENGTH) return true;
   }
@@ -172,14 +172,14 @@ function isSponsored(anchors: Anchor[]): boolean {
 function hasAttachedMedia(parts: UnitParts): boolean {
   if (parts.hasVideo || parts.hasMediaAlt) return true;
   for (const { element, href } of parts.anchors) {
-    if (MEDIA_HREF.test(href) && (/\/(videos|reel|watch)\b/.test(href) || findElement(element, (el) => el.tagName === 'IMG'))) return true;
+    if (MEDIA_HREF.test(href) && (/\/(videos|reel|watch)\b/.test(href) || findElement(element, (el) => el.localName === 'img'))) return true;
   }
   return false;
 }
 
 function readMessage(message: Element | null): { text: string; truncated: boolean } {
   if (!message) return { text: '', truncated: false };
-  const seeMore = findElement(message, (el) => el.getAttribute('role') === 'button');
+  const seeMore = findElement(message, (el) => el.getAttributeNS(null, 'role') === 'button');
   return { text: normalizedText(message, seeMore ? { skip: SEE_MORE } : {}), truncated: !!seeMore };
 }
 
@@ -212,7 +212,7 @@ function readLink(anchors: Anchor[], base: URL, messageElements: Element[]): { l
     // Card titles: the non-domain span[dir=auto] (the first one is the upper-case domain).
     const spans: string[] = [];
     forEachElement(anchor, (el) => {
-      if (el.tagName !== 'SPAN' || el.getAttribute('dir') !== 'auto') return undefined;
+      if (el.localName !== 'span' || el.getAttributeNS(null, 'dir') !== 'auto') return undefined;
       const text = normalizedText(el);
       if (text !== '') spans.push(text);
       return false;
@@ -239,8 +239,8 @@ function extractPost(item: Element, base: URL): Extracted | null {
   const sharerMessage = original ? messageElements.find((m) => precedes(m, original.profile)) ?? null : null;
   const contentMessage = original ? messageElements.find((m) => precedes(original.profile, m)) ?? null : messageElements[0] ?? null;
 
-  const outerPost = outer ? postFromHref(outer.timeLink?.getAttribute('href'), base) : null;
-  const outerLabel = outer?.timeLink ? outer.timeLink.getAttribute('aria-label')?.trim() || textOrNull(outer.timeLink) : null;
+  const outerPost = outer ? postFromHref(outer.timeLink?.getAttributeNS(null, 'href'), base) : null;
+  const outerLabel = outer?.timeLink ? outer.timeLink.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(outer.timeLink) : null;
   const link = readLink(anchors, base, messageElements);
   const hasMedia = hasAttachedMedia(parts);
   // The notice replaces the whole attachment, so a unit with a card or media cannot be one.
@@ -256,8 +256,8 @@ function extractPost(item: Element, base: URL): Extracted | null {
   };
 
   if (original && outer) {
-    const originalPost = postFromHref(original.timeLink?.getAttribute('href'), base);
-    const originalLabel = original.timeLink ? original.timeLink.getAttribute('aria-label')?.trim() || textOrNull(original.timeLink) : null;
+    const originalPost = postFromHref(original.timeLink?.getAttributeNS(null, 'href'), base);
+    const originalLabel = original.timeLink ? original.timeLink.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(original.timeLink) : null;
     const content = readMessage(contentMessage);
     const sharer = readMessage(sharerMessage);
     if (sharer.text !== '') {

@@ -29,7 +29,7 @@ function titleLinkOf(row: Element): Element | null {
   const found = classesIn(row, ['titleline', 'titlelink', 'storylink']);
   // Since 2022: <span class="titleline"><a href>…</a><span class="sitebit">…</span></span>
   const titleline = found.get('titleline');
-  if (titleline?.firstElementChild?.tagName === 'A') return titleline.firstElementChild;
+  if (titleline?.firstElementChild?.localName === 'a') return titleline.firstElementChild;
   // 2021: a.titlelink; before that a.storylink.
   return found.get('titlelink') ?? found.get('storylink') ?? null;
 }
@@ -92,7 +92,7 @@ export const hackernews: SiteAdapter = {
     const id = /^\d+$/.test(row.id) ? row.id : null;
     const { subtext, toptext, author: authorLink, age, score } = followingRows(row);
     const author = textOrNull(authorLink);
-    const href = absoluteHttpUrl(titleLink.getAttribute('href'), pageUrl);
+    const href = absoluteHttpUrl(titleLink.getAttributeNS(null, 'href'), pageUrl);
     // Ask/Tell HN titles link to the item itself; only outbound links count.
     const linkUrl = href && new URL(href).hostname !== 'news.ycombinator.com' ? href : null;
     // YC job rows have no score, no user and no comments link: HN's only advertising.
@@ -106,7 +106,7 @@ export const hackernews: SiteAdapter = {
       title: textOrNull(titleLink),
       text: normalizedText(toptext),
       textTruncated: false,
-      timestamp: timestampFromAgeTitle(age?.getAttribute('title') ?? null),
+      timestamp: timestampFromAgeTitle(age?.getAttributeNS(null, 'title') ?? null),
       timestampText: textOrNull(age),
       linkUrl,
       linkTitle: null,

@@ -4,7 +4,7 @@
  * classes, `componentkey` / `data-view-name` / `data-testid` hooks). Each field below has one
  * path per generation; `extract` picks the generation from the element it is given.
  */
-import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -74,8 +74,8 @@ function firstExternalLink(container: Element | null, pageUrl: URL): string | nu
   let found: string | null = null;
   forEachElement(container, (element) => {
     if (found !== null) return false;
-    if (element.tagName !== 'A') return undefined;
-    const url = absoluteHttpUrl(element.getAttribute('href'), pageUrl);
+    if (element.localName !== 'a') return undefined;
+    const url = absoluteHttpUrl(element.getAttributeNS(null, 'href'), pageUrl);
     if (url && !isLinkedInHost(url)) found = url;
     return false;
   });
@@ -87,7 +87,7 @@ function reposterFrom(header: Element | null): PersonRef | null {
   const link = header.querySelector('a[href*="/in/"], a[href*="/company/"]');
   // Classic headers also hold an avatar link with no text; the name link is the one with text.
   const named = Array.from(header.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')).find((a) => (a.textContent ?? '').trim() !== '') ?? link;
-  return { name: textOrNull(named), handle: handleFromProfileHref(named?.getAttribute('href')) };
+  return { name: textOrNull(named), handle: handleFromProfileHref(named?.getAttributeNS(null, 'href')) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ function classicParts(root: Element, enterQuotes: boolean): ClassicParts {
   forEachElement(root, (element) => {
     const className = classNameOf(element);
     if (!className.includes('update-components') && !className.includes('feed-shared-')) {
-      if (element.tagName === 'VIDEO') parts.hasMedia = true;
+      if (element.localName === 'video') parts.hasMedia = true;
       return;
     }
     const tokens = ` ${className} `;
@@ -149,7 +149,7 @@ function classicParts(root: Element, enterQuotes: boolean): ClassicParts {
       parts.quote ??= element;
       return false;
     }
-    const isLink = element.tagName === 'A';
+    const isLink = element.localName === 'a';
     if (has('update-components-actor')) parts.actor ??= element;
     else if (has('update-components-actor__title') || has('update-components-actor__name')) parts.actorTitle ??= element;
     else if (isLink && has('update-components-actor__meta-link')) parts.metaLink ??= element;
@@ -174,11 +174,11 @@ function classicParts(root: Element, enterQuotes: boolean): ClassicParts {
 /** Names and ages are rendered twice (aria-hidden + visually-hidden): read the aria-hidden copy. */
 function ariaHiddenCopy(container: Element | null): Element | null {
   if (!container) return null;
-  return findElement(container, (el) => el.tagName === 'SPAN' && el.getAttribute('aria-hidden') === 'true') ?? container;
+  return findElement(container, (el) => el.localName === 'span' && el.getAttributeNS(null, 'aria-hidden') === 'true') ?? container;
 }
 
 function classicActorLink(parts: ClassicParts): Element | null {
-  return parts.metaLink ?? parts.imageLink ?? (parts.actor ? findElement(parts.actor, (el) => el.tagName === 'A' && el.hasAttribute('href')) : null);
+  return parts.metaLink ?? parts.imageLink ?? (parts.actor ? findElement(parts.actor, (el) => el.localName === 'a' && el.hasAttributeNS(null, 'href')) : null);
 }
 
 /** In-text UI: the "…more" toggles of both generations. */
@@ -192,7 +192,7 @@ function postText(container: Element | null): string {
   if (!container) return '';
   const hasControl = findElement(
     container,
-    (el) => el.getAttribute('data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
+    (el) => el.getAttributeNS(null, 'data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
   );
   return normalizedText(container, hasControl ? { skip: TEXT_CONTROLS } : {});
 }
@@ -203,17 +203,17 @@ function activityUrnFromHref(href: string | null | undefined): string | null {
 
 function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
   const parts = classicParts(quote, true);
-  const link = findElement(quote, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/feed/update/urn:li:'));
-  const urn = quote.getAttribute('data-urn') ?? activityUrnFromHref(link?.getAttribute('href'));
+  const link = findElement(quote, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/feed/update/urn:li:'));
+  const urn = quote.getAttributeNS(null, 'data-urn') ?? activityUrnFromHref(link?.getAttributeNS(null, 'href'));
   const id = urn && urn.startsWith('urn:li:') ? urn : null;
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
   const text = postText(parts.text ?? parts.showMoreText ?? parts.sharedText);
-  const unavailable = parts.unavailable || UNAVAILABLE_CLASSES.some((name) => quote.classList.contains(name));
+  const unavailable = parts.unavailable || UNAVAILABLE_CLASSES.some((name) => hasClass(quote, name));
   return {
     id,
-    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(link?.getAttribute('href'), pageUrl),
+    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl),
     authorName,
-    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttributeNS(null, 'href')),
     title: null,
     text,
     timestamp: timestampFromUrn(id),
@@ -222,7 +222,7 @@ function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
 }
 
 function extractClassic(card: Element, pageUrl: URL): Extracted | null {
-  const urnAttribute = card.getAttribute('data-urn') ?? card.getAttribute('data-id');
+  const urnAttribute = card.getAttributeNS(null, 'data-urn') ?? card.getAttributeNS(null, 'data-id');
   const id = urnAttribute && /^urn:li:[a-zA-Z]+:\d+$/.test(urnAttribute) ? urnAttribute : null;
   const parts = classicParts(card, false);
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
@@ -233,13 +233,13 @@ function extractClassic(card: Element, pageUrl: URL): Extracted | null {
 
   const age = readAgeLabel(normalizedText(ariaHiddenCopy(parts.subDescription)));
   const articleLink = parts.articleMeta ?? parts.articleImageLink ?? parts.articleTitleLink;
-  const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkUrl = absoluteHttpUrl(articleLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repostedBy = reposterFrom(parts.headerTextView ?? parts.header);
   return {
     id,
     permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : null,
     authorName,
-    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttributeNS(null, 'href')),
     title: null,
     text,
     // "…more" only removes a CSS line clamp: the whole text is already in the DOM.
@@ -285,11 +285,11 @@ interface SduiParts {
 
 function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
   const parts: SduiParts = {
-    keyHolder: (root.getAttribute('componentkey') ?? '').includes('FeedType_') ? root : null,
+    keyHolder: (root.getAttributeNS(null, 'componentkey') ?? '').includes('FeedType_') ? root : null,
     actorImage: null, header: null, article: null, commentary: null, textBox: null, profileLinks: [], hasMedia: false, quote: null,
   };
   forEachElement(root, (element) => {
-    const view = element.getAttribute('data-view-name');
+    const view = element.getAttributeNS(null, 'data-view-name');
     if (view !== null) {
       if (!enterQuotes && SDUI_QUOTE_VIEWS.has(view)) {
         parts.quote ??= element;
@@ -301,14 +301,14 @@ function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
       else if (view === 'feed-commentary') parts.commentary ??= element;
       else if (SDUI_MEDIA_VIEWS.has(view)) parts.hasMedia = true;
     }
-    const tag = element.tagName;
-    if (tag === 'A') {
-      if (PROFILE_PATH.test(element.getAttribute('href') ?? '')) parts.profileLinks.push(element);
-    } else if (tag === 'VIDEO') {
+    const tag = element.localName;
+    if (tag === 'a') {
+      if (PROFILE_PATH.test(element.getAttributeNS(null, 'href') ?? '')) parts.profileLinks.push(element);
+    } else if (tag === 'video') {
       parts.hasMedia = true;
-    } else if (tag === 'SPAN' || tag === 'DIV' || tag === 'P') {
-      if (!parts.textBox && element.getAttribute('data-testid') === 'expandable-text-box') parts.textBox = element;
-      if (!parts.keyHolder && (element.getAttribute('componentkey') ?? '').includes('FeedType_')) parts.keyHolder = element;
+    } else if (tag === 'span' || tag === 'div' || tag === 'p') {
+      if (!parts.textBox && element.getAttributeNS(null, 'data-testid') === 'expandable-text-box') parts.textBox = element;
+      if (!parts.keyHolder && (element.getAttributeNS(null, 'componentkey') ?? '').includes('FeedType_')) parts.keyHolder = element;
     }
     return undefined;
   });
@@ -317,13 +317,13 @@ function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
 
 /** "expanded<key>FeedType_MAIN_FEED_RELEVANCE" (or "update-card-focus<key>…") → key. */
 function sduiPostKey(parts: SduiParts): string | null {
-  const componentKey = parts.keyHolder?.getAttribute('componentkey');
+  const componentKey = parts.keyHolder?.getAttributeNS(null, 'componentkey');
   if (!componentKey) return null;
   const key = componentKey.replace(/FeedType_.*$/, '').replace(/^(expanded|update-card-focus)/, '');
   return key === '' ? componentKey : key;
 }
 
-const hasParagraph = (element: Element) => !!findElement(element, (el) => el.tagName === 'P');
+const hasParagraph = (element: Element) => !!findElement(element, (el) => el.localName === 'p');
 
 /** The actor block: the profile link after the actor image, whose <p> children are name, degree, headline, age. */
 function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } {
@@ -338,7 +338,7 @@ function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } 
   const lines: string[] = [];
   if (link) {
     forEachElement(link, (el) => {
-      if (el.tagName !== 'P') return undefined;
+      if (el.localName !== 'p') return undefined;
       const line = normalizedText(el);
       if (line !== '') lines.push(line);
       return false;
@@ -349,7 +349,7 @@ function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } 
     link = candidates.find((a) => a !== parts.actorImage && !parts.actorImage?.contains(a) && (a.textContent ?? '').trim() !== '') ?? null;
     if (link) {
       forEachElement(link, (el) => {
-        if (el.firstElementChild || el.getAttribute('aria-hidden') === 'true' && el.tagName === 'SVG') return undefined;
+        if (el.firstElementChild || el.getAttributeNS(null, 'aria-hidden') === 'true' && el.localName === 'svg') return undefined;
         const line = normalizedText(el);
         if (line !== '') lines.push(line);
         return undefined;
@@ -389,7 +389,7 @@ function sduiQuote(quote: Element): QuotedItem {
     id: sduiPostKey(parts),
     permalink: null,
     authorName,
-    authorHandle: handleFromProfileHref(actor.link?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(actor.link?.getAttributeNS(null, 'href')),
     title: null,
     text,
     timestamp: null,
@@ -408,10 +408,10 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
 
   const age = sduiAge(actor.lines);
   const article = parts.article;
-  const articleLink = article ? findElement(article, (el) => el.tagName === 'A' && el.hasAttribute('href')) : null;
-  const linkUrl = absoluteHttpUrl(articleLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const articleLink = article ? findElement(article, (el) => el.localName === 'a' && el.hasAttributeNS(null, 'href')) : null;
+  const linkUrl = absoluteHttpUrl(articleLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const linkTitle = article
-    ? textOrNull(findElement(article, (el) => el.tagName === 'H2' || el.tagName === 'H3' || el.tagName === 'P')) ?? (articleLink?.getAttribute('aria-label')?.trim() || null)
+    ? textOrNull(findElement(article, (el) => el.localName === 'h2' || el.localName === 'h3' || el.localName === 'p')) ?? (articleLink?.getAttributeNS(null, 'aria-label')?.trim() || null)
     : null;
   const repostedBy = reposterFrom(parts.header);
   return {
@@ -419,7 +419,7 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
     // SDUI has no activity id or permalink in the HTML ("Copy link to post" uses the clipboard).
     permalink: null,
     authorName,
-    authorHandle: handleFromProfileHref(actor.link?.getAttribute('href')),
+    authorHandle: handleFromProfileHref(actor.link?.getAttributeNS(null, 'href')),
     title: null,
     text,
     textTruncated: false,
@@ -448,7 +448,7 @@ export const linkedin: SiteAdapter = {
   itemSelectors: ITEM_SELECTORS,
   extract(element, pageUrl) {
     // Which generation: classic cards carry the activity urn; SDUI cards never do.
-    if (element.hasAttribute('data-urn') || (element.getAttribute('data-id') ?? '').startsWith('urn:li:')) return extractClassic(element, pageUrl);
+    if (element.hasAttributeNS(null, 'data-urn') || (element.getAttributeNS(null, 'data-id') ?? '').startsWith('urn:li:')) return extractClassic(element, pageUrl);
     return extractSdui(element, pageUrl);
   },
 };

@@ -63,7 +63,7 @@ const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)
 const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
-const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(el.getAttribute('class') ?? '');
+const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(el.getAttributeNS(null, 'class') ?? '');
 
 export const mastodon: SiteAdapter = {
   site: 'mastodon',
@@ -83,7 +83,7 @@ export const mastodon: SiteAdapter = {
   ],
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
-    const entryId = element.getAttribute('data-id');
+    const entryId = element.getAttributeNS(null, 'data-id');
     if (!hooks.status && hooks.times.length === 0 && hooks.timeLinks.length === 0) return placeholder(element, entryId);
     return extractStatus(element, hooks, entryId, pageUrl);
   },
@@ -132,7 +132,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
   const visit = (el: Element): boolean => {
     const tag = el.localName;
     if (tag === 'svg') {
-      if ((el.getAttribute('class') ?? '').includes('icon-retweet')) hooks.retweetIcon = true;
+      if ((el.getAttributeNS(null, 'class') ?? '').includes('icon-retweet')) hooks.retweetIcon = true;
       return false;
     }
     if (tag === 'img' || tag === 'button' || tag === 'canvas') return false;
@@ -140,7 +140,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
       hooks.times.push(el);
       return false;
     }
-    const cls = el.getAttribute('class') ?? '';
+    const cls = el.getAttributeNS(null, 'class') ?? '';
     if (tag === 'a') {
       if (cls.includes('status-card')) {
         hooks.cards.push(el);
@@ -151,7 +151,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
         hooks.timeLinks.push(el);
         return true; // holds the <time>
       }
-      if (cls.includes('status__display-name') || el.hasAttribute('data-hover-card-account')) {
+      if (cls.includes('status__display-name') || el.hasAttributeNS(null, 'data-hover-card-account')) {
         hooks.accountLinks.push(el);
         return false;
       }
@@ -187,7 +187,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
       return true;
     }
     if (cls.includes('status__action-bar')) return false;
-    if (!hooks.status && STATUS_CLASS.test(cls) && el.hasAttribute('data-id')) hooks.status = el;
+    if (!hooks.status && STATUS_CLASS.test(cls) && el.hasAttributeNS(null, 'data-id')) hooks.status = el;
     return true;
   };
   if (visit(entry)) forEachElement(entry, visit);
@@ -202,7 +202,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
   const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
-  const id = status.getAttribute('data-id') ?? permalink?.id ?? null;
+  const id = status.getAttributeNS(null, 'data-id') ?? permalink?.id ?? null;
 
   const author = readAccount(hooks.accountLinks.find((link) => !inPrepend(link)), pageUrl);
   const warning = hooks.warnings[0] ?? null;
@@ -227,7 +227,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
     textTruncated: !!warning && !contentText,
     timestamp: timeOf(time, id),
     timestampText: textOrNull(time ?? (hooks.times.length === 0 ? timeLink : null)),
-    linkUrl: absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
+    linkUrl: absoluteHttpUrl(cardLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
     linkTitle: card ? cardTitle(card) : null,
     hasMedia: hooks.hasMedia,
     isRepost,
@@ -252,12 +252,12 @@ function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'si
 function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {
   const hooks = collectHooks(quoteRoot, true);
   const quoted = hooks.status;
-  if (!quoted || (quoteRoot.getAttribute('class') ?? '').includes('status__quote--error')) {
+  if (!quoted || (quoteRoot.getAttributeNS(null, 'class') ?? '').includes('status__quote--error')) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
   const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
-  const id = quoted.getAttribute('data-id') ?? permalink?.id ?? null;
+  const id = quoted.getAttributeNS(null, 'data-id') ?? permalink?.id ?? null;
   const author = readAccount(hooks.accountLinks[0], pageUrl);
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   return {
@@ -282,7 +282,7 @@ function cardTitle(card: Element): string | null {
   let title: Element | null = null;
   forEachElement(card, (el) => {
     if (title) return false;
-    if ((el.getAttribute('class') ?? '').includes('status-card__title')) title = el;
+    if ((el.getAttributeNS(null, 'class') ?? '').includes('status-card__title')) title = el;
     return !title;
   });
   return textOrNull(title);
@@ -292,13 +292,13 @@ function cardTitle(card: Element): string | null {
 function findPermalinkLink(hooks: Hooks): Element | null {
   for (const time of hooks.times) {
     const link = enclosingLink(time.parentElement);
-    if (link && PERMALINK_PATH.test(link.getAttribute('href') ?? '')) return link;
+    if (link && PERMALINK_PATH.test(link.getAttributeNS(null, 'href') ?? '')) return link;
   }
   return null;
 }
 
 function readPermalink(link: Element | null, pageUrl: URL): { url: string; id: string | null } | null {
-  const absolute = absoluteHttpUrl(link?.getAttribute('href'), pageUrl);
+  const absolute = absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl);
   if (!absolute) return null;
   const match = PERMALINK_PATH.exec(new URL(absolute).pathname);
   return { url: absolute, id: match?.[2] ?? null };
@@ -313,7 +313,7 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
   let nameElement: Element | null = null;
   let accountElement: Element | null = null;
   forEachElement(link, (el) => {
-    const cls = el.getAttribute('class') ?? '';
+    const cls = el.getAttributeNS(null, 'class') ?? '';
     if (cls.includes('display-name__html')) nameElement ??= el;
     else if (cls.includes('display-name__account')) accountElement ??= el;
     else if (el.localName === 'bdi' && !nameElement) nameElement = el;
@@ -321,9 +321,9 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
     return false;
   });
   const name = textOrNull(nameElement) ?? textOrNull(link, { skipElement: (el) => el === accountElement });
-  let acct = link.getAttribute('title') ?? normalizedText(accountElement);
+  let acct = link.getAttributeNS(null, 'title') ?? normalizedText(accountElement);
   if (!acct.startsWith('@')) {
-    const match = ACCOUNT_PATH.exec(link.getAttribute('href') ?? '');
+    const match = ACCOUNT_PATH.exec(link.getAttributeNS(null, 'href') ?? '');
     acct = match?.[1] ? `@${decodeURIComponent(match[1])}` : '';
   }
   const bare = acct.replace(/^@/, '').trim();
@@ -332,7 +332,7 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
 }
 
 function timeOf(time: Element | null, id: string | null): string | null {
-  const datetime = time?.getAttribute('datetime');
+  const datetime = time?.getAttributeNS(null, 'datetime');
   if (datetime) {
     const ms = Date.parse(datetime);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
@@ -347,8 +347,8 @@ function firstExternalLink(content: Element | null, pageUrl: URL): string | null
   if (!content) return null;
   for (const anchor of anchorsIn(content)) {
     // Mentions, hashtags and the 4.5 "RE: <quoted post>" fallback line are not outbound links.
-    if ((anchor.getAttribute('class') ?? '').includes('mention') || insideInTextUi(anchor, content)) continue;
-    const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
+    if ((anchor.getAttributeNS(null, 'class') ?? '').includes('mention') || insideInTextUi(anchor, content)) continue;
+    const url = absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl);
     if (url) return url;
   }
   return null;
@@ -356,7 +356,7 @@ function firstExternalLink(content: Element | null, pageUrl: URL): string | null
 
 function insideInTextUi(el: Element, content: Element): boolean {
   for (let node = el.parentElement; node && node !== content; node = node.parentElement) {
-    const cls = node.getAttribute('class') ?? '';
+    const cls = node.getAttributeNS(null, 'class') ?? '';
     if (cls.includes('h-card') || cls.includes('quote-inline')) return true;
   }
   return false;

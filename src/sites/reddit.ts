@@ -4,7 +4,7 @@
  * old.reddit.com (everything is a data-* attribute on div.thing). Both are attribute-rich, so
  * class names are hardly needed.
  */
-import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -77,7 +77,7 @@ interface Slots {
 function slotsOf(post: Element): Slots {
   const slots: Slots = { title: null, body: null, creditBar: null, media: null, cta: null };
   for (let child = post.firstElementChild; child; child = child.nextElementSibling) {
-    switch (child.getAttribute('slot')) {
+    switch (child.getAttributeNS(null, 'slot')) {
       case 'title':
         slots.title ??= child;
         break;
@@ -103,19 +103,19 @@ function slotsOf(post: Element): Slots {
 function slotHasMedia(media: Element | null): boolean {
   if (!media) return false;
   return !!findElement(media, (el) => {
-    const tag = el.tagName;
-    if (tag === 'IMG') return !(el.getAttribute('alt') ?? '').endsWith(' icon');
-    return tag === 'VIDEO' || tag === 'SHREDDIT-PLAYER' || tag === 'SHREDDIT-PLAYER-2' || tag === 'GALLERY-CAROUSEL';
+    const tag = el.localName;
+    if (tag === 'img') return !(el.getAttributeNS(null, 'alt') ?? '').endsWith(' icon');
+    return tag === 'video' || tag === 'shreddit-player' || tag === 'shreddit-player-2' || tag === 'gallery-carousel';
   });
 }
 
 function shredditCrosspost(post: Element, slots: Slots, pageUrl: URL): QuotedItem {
-  const contentHref = post.getAttribute('content-href');
-  const card = slots.media ? findElement(slots.media, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/comments/')) : null;
-  const href = postIdFromPath(contentHref) ? contentHref : card?.getAttribute('href') ?? null;
+  const contentHref = post.getAttributeNS(null, 'content-href');
+  const card = slots.media ? findElement(slots.media, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/comments/')) : null;
+  const href = postIdFromPath(contentHref) ? contentHref : card?.getAttributeNS(null, 'href') ?? null;
   const cardText = normalizedText(card);
   const authorName = username(cardText.match(/\bu\/([\w-]+)/)?.[1]);
-  const title = textOrNull(card ? findElement(card, (el) => /^H[1-3]$/.test(el.tagName) || el.getAttribute('slot') === 'title') : null);
+  const title = textOrNull(card ? findElement(card, (el) => /^h[1-3]$/.test(el.localName) || el.getAttributeNS(null, 'slot') === 'title') : null);
   return {
     id: postIdFromPath(href),
     permalink: href && postIdFromPath(href) ? absoluteHttpUrl(href, pageUrl) : null,
@@ -130,26 +130,26 @@ function shredditCrosspost(post: Element, slots: Slots, pageUrl: URL): QuotedIte
 }
 
 function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
-  const id = post.getAttribute('id');
-  const permalinkAttribute = post.getAttribute('permalink');
+  const id = post.getAttributeNS(null, 'id');
+  const permalinkAttribute = post.getAttributeNS(null, 'permalink');
   if (!id && !permalinkAttribute) return null;
-  const isAd = post.tagName === 'SHREDDIT-AD-POST' || post.hasAttribute('promoted') || post.hasAttribute('is-promoted');
-  const postType = post.getAttribute('post-type') ?? '';
-  const isCrosspost = postType === 'crosspost' || post.hasAttribute('is-crosspost');
-  const author = username(post.getAttribute('author'));
+  const isAd = post.localName === 'shreddit-ad-post' || post.hasAttributeNS(null, 'promoted') || post.hasAttributeNS(null, 'is-promoted');
+  const postType = post.getAttributeNS(null, 'post-type') ?? '';
+  const isCrosspost = postType === 'crosspost' || post.hasAttributeNS(null, 'is-crosspost');
+  const author = username(post.getAttributeNS(null, 'author'));
   const slots = slotsOf(post);
   const text = normalizedText(slots.body);
-  const itemState = post.getAttribute('item-state') ?? '';
+  const itemState = post.getAttributeNS(null, 'item-state') ?? '';
   const titleLink = slots.title;
 
   let linkUrl: string | null = null;
   if (isAd) {
     // An ad's content-href is the alb.reddit.com click tracker; its title and CTA link out directly.
-    linkUrl = outboundUrl(titleLink?.getAttribute('href'), pageUrl)
-      ?? outboundUrl(slots.cta?.getAttribute('href'), pageUrl)
-      ?? outboundUrl(post.getAttribute('content-href'), pageUrl);
+    linkUrl = outboundUrl(titleLink?.getAttributeNS(null, 'href'), pageUrl)
+      ?? outboundUrl(slots.cta?.getAttributeNS(null, 'href'), pageUrl)
+      ?? outboundUrl(post.getAttributeNS(null, 'content-href'), pageUrl);
   } else if (!isCrosspost && !MEDIA_POST_TYPES.has(postType)) {
-    linkUrl = outboundUrl(post.getAttribute('content-href'), pageUrl);
+    linkUrl = outboundUrl(post.getAttributeNS(null, 'content-href'), pageUrl);
   }
 
   return {
@@ -157,10 +157,10 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     permalink: absoluteHttpUrl(permalinkAttribute, pageUrl),
     authorName: author,
     authorHandle: author,
-    title: post.getAttribute('post-title')?.trim() || textOrNull(titleLink),
+    title: post.getAttributeNS(null, 'post-title')?.trim() || textOrNull(titleLink),
     text,
     textTruncated: false,
-    timestamp: isoFromAttribute(post.getAttribute('created-timestamp')),
+    timestamp: isoFromAttribute(post.getAttributeNS(null, 'created-timestamp')),
     // Ads show "Promoted" where the age would be, and no <time>.
     timestampText: textOrNull(slots.creditBar?.getElementsByTagName('time').item(0)),
     linkUrl,
@@ -171,7 +171,7 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     repostId: null,
     isAd,
     quoted: isCrosspost ? shredditCrosspost(post, slots, pageUrl) : null,
-    unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (post.getAttribute('author') === '[deleted]' && text === ''),
+    unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (post.getAttributeNS(null, 'author') === '[deleted]' && text === ''),
   };
 }
 
@@ -195,8 +195,8 @@ function oldParts(thing: Element): OldParts {
   const parts: OldParts = { titleLink: null, time: null, body: null, previewLink: null };
   let inExpando: Element | null = null;
   forEachElement(thing, (element) => {
-    const tag = element.tagName;
-    if (tag === 'TIME') {
+    const tag = element.localName;
+    if (tag === 'time') {
       // The post's own tagline time (the preview, which has none of its own, is skipped below).
       parts.time ??= element;
       return false;
@@ -206,10 +206,10 @@ function oldParts(thing: Element): OldParts {
     const tokens = ` ${className} `;
     if (tokens.includes(' child ')) return false;
     if (tokens.includes(' crosspost-preview ')) {
-      parts.previewLink ??= findElement(element, (el) => el.tagName === 'A' && (el.getAttribute('href') ?? '').includes('/comments/'));
+      parts.previewLink ??= findElement(element, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/comments/'));
       return false;
     }
-    if (tag === 'A' && tokens.includes(' title ')) parts.titleLink ??= element;
+    if (tag === 'a' && tokens.includes(' title ')) parts.titleLink ??= element;
     else if (tokens.includes(' expando ')) inExpando = element;
     else if (tokens.includes(' md ') && inExpando?.contains(element)) parts.body ??= element;
     return undefined;
@@ -218,7 +218,7 @@ function oldParts(thing: Element): OldParts {
 }
 
 function extractOld(thing: Element, pageUrl: URL): Extracted | null {
-  const data = (name: string) => thing.getAttribute(`data-${name}`);
+  const data = (name: string) => thing.getAttributeNS(null, `data-${name}`);
   const fullname = data('fullname');
   if (!fullname?.startsWith('t3_')) return null;
   const author = username(data('author'));
@@ -239,7 +239,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
   let quoted: QuotedItem | null = null;
   if (rootTitle !== null) {
     const previewLink = parts.previewLink;
-    const href = postIdFromPath(url) ? url : previewLink?.getAttribute('href') ?? null;
+    const href = postIdFromPath(url) ? url : previewLink?.getAttributeNS(null, 'href') ?? null;
     const rootAuthor = username(data('crosspost-root-author'));
     quoted = {
       id: postIdFromPath(href),
@@ -252,7 +252,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
       unavailable: GONE_TEXT.test(rootTitle.trim()),
     };
   }
-  const isAd = data('promoted') === 'true' || thing.classList.contains('promotedlink');
+  const isAd = data('promoted') === 'true' || hasClass(thing, 'promotedlink');
   return {
     id: fullname,
     permalink: absoluteHttpUrl(data('permalink'), pageUrl),
@@ -261,7 +261,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
     title: textOrNull(parts.titleLink),
     text,
     textTruncated: false,
-    timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(time?.getAttribute('datetime') ?? null),
+    timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(time?.getAttributeNS(null, 'datetime') ?? null),
     timestampText: textOrNull(time),
     linkUrl: quoted || isMedia ? null : outboundUrl(url, pageUrl),
     linkTitle: null,
@@ -289,8 +289,8 @@ export const reddit: SiteAdapter = {
   ],
   extract(element, pageUrl) {
     // Tag and class checks rather than matches(): the item selectors name exactly these.
-    if (element.tagName === 'SHREDDIT-POST' || element.tagName === 'SHREDDIT-AD-POST') return extractShreddit(element, pageUrl);
-    if (element.classList.contains('thing')) return extractOld(element, pageUrl);
+    if (element.localName === 'shreddit-post' || element.localName === 'shreddit-ad-post') return extractShreddit(element, pageUrl);
+    if (hasClass(element, 'thing')) return extractOld(element, pageUrl);
     return null;
   },
 };

@@ -4,8 +4,16 @@
  * treat block elements as whitespace, then collapse whitespace (NBSP included) and trim.
  */
 
-const BLOCK_TAGS = new Set(['P', 'DIV', 'BR', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'TD', 'SECTION', 'ARTICLE']);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg']);
+/**
+ * Tags by `localName` (lowercase), never `tagName`: jsdom upper-cases the name on the first
+ * `tagName` read of every element, which costs as much as the walk step itself on fresh rows.
+ * The same goes for attributes: adapters read them with `getAttributeNS(null, name)`, which for
+ * the plain lowercase attributes of HTML is `getAttribute(name)` without jsdom lower-casing the
+ * name and hashing it on every call (half the per-element cost; test/bench/extract.mjs).
+ * test/dom/sites-conventions.test.ts keeps both rules.
+ */
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'td', 'section', 'article']);
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 export interface NormalizeOptions {
   /** In-text UI to leave out, e.g. a "See more" button. */
@@ -34,14 +42,15 @@ export function normalizedText(element: Element | null | undefined, options: Nor
         parts.push((child as Text).data);
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (SKIPPED_TAGS.has(el.tagName)) continue;
+        const tag = el.localName;
+        if (SKIPPED_TAGS.has(tag)) continue;
         if (skipped?.has(el)) continue;
         if (options.skipElement?.(el)) continue;
-        if (el.tagName === 'IMG') {
-          parts.push(el.getAttribute('alt') ?? '');
+        if (tag === 'img') {
+          parts.push(el.getAttributeNS(null, 'alt') ?? '');
           continue;
         }
-        const block = BLOCK_TAGS.has(el.tagName);
+        const block = BLOCK_TAGS.has(tag);
         if (block) parts.push(' ');
         walk(el);
         if (block) parts.push(' ');
@@ -116,10 +125,14 @@ export function findElement(root: Element, test: (element: Element) => boolean):
   return null;
 }
 
-/** The class attribute as a string (SVG elements expose an object as `className`). */
+/** The class attribute as a string (read as an attribute: SVG elements expose an object as `className`). */
 export function classNameOf(element: Element): string {
-  const value = (element as { className?: unknown }).className;
-  return typeof value === 'string' ? value : element.getAttribute('class') ?? '';
+  return element.getAttributeNS(null, 'class') ?? '';
+}
+
+/** Does the element carry this class? (No `classList`: jsdom builds a token list per element.) */
+export function hasClass(element: Element, name: string): boolean {
+  return classNameOf(element).split(/[\t\n\f\r ]+/).includes(name);
 }
 
 /** The links under `root`, in document order (a walk: HTMLCollection access is slow in jsdom). */

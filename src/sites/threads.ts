@@ -28,7 +28,7 @@ const TEXT_BLOCK_CLASS = /(?:^|\s)x1a6qonq(?:\s|$)/;
 const THREAD_BADGE_CLASS = /(?:^|\s)x1rg5ohu(?:\s|$)/;
 /** Predicate, not a selector: nwsapi answers class selectors from the whole document. */
 const isInTextUi = (el: Element): boolean =>
-  el.getAttribute('role') === 'button' || (el.localName === 'div' && THREAD_BADGE_CLASS.test(el.getAttribute('class') ?? ''));
+  el.getAttributeNS(null, 'role') === 'button' || (el.localName === 'div' && THREAD_BADGE_CLASS.test(el.getAttributeNS(null, 'class') ?? ''));
 /** Card title (atomic class); the domain next to it is `translate=no`. */
 const CARD_TITLE_CLASS = /(?:^|\s)x1gslohp(?:\s|$)/;
 
@@ -46,7 +46,7 @@ export const threads: SiteAdapter = {
     const hooks = collectHooks(element);
     const post = readPost(hooks, pageUrl);
 
-    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttribute('href') ?? ''));
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
     const authorUser = post?.user ?? firstProfileUser(profileLinks);
     const reposter = post ? findReposter(profileLinks, post.user) : null;
 
@@ -120,12 +120,12 @@ function collectHooks(root: Element): Hooks {
         hooks.spans.push(el);
         return true;
       case 'div': {
-        if (el.getAttribute('data-pressable-container') === 'true') {
+        if (el.getAttributeNS(null, 'data-pressable-container') === 'true') {
           hooks.quoteRoot ??= el;
           return false;
         }
-        if (el.getAttribute('role') === 'button') return false; // action bar, "More"
-        if (!hooks.textBlock && TEXT_BLOCK_CLASS.test(el.getAttribute('class') ?? '')) {
+        if (el.getAttributeNS(null, 'role') === 'button') return false; // action bar, "More"
+        if (!hooks.textBlock && TEXT_BLOCK_CLASS.test(el.getAttributeNS(null, 'class') ?? '')) {
           hooks.textBlock = el;
           return false;
         }
@@ -151,14 +151,14 @@ function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
   let link: Element | null = null;
   for (const candidate of hooks.times) {
     const around = enclosingLink(candidate.parentElement);
-    if (around && POST_PATH.test(around.getAttribute('href') ?? '')) {
+    if (around && POST_PATH.test(around.getAttributeNS(null, 'href') ?? '')) {
       time = candidate;
       link = around;
       break;
     }
   }
-  link ??= hooks.links.find((candidate) => POST_PATH.test(candidate.getAttribute('href') ?? '')) ?? null;
-  const absolute = absoluteHttpUrl(link?.getAttribute('href'), pageUrl);
+  link ??= hooks.links.find((candidate) => POST_PATH.test(candidate.getAttributeNS(null, 'href') ?? '')) ?? null;
+  const absolute = absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl);
   if (!absolute) return null;
   const url = new URL(absolute);
   const match = POST_PATH.exec(url.pathname);
@@ -167,7 +167,7 @@ function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
 }
 
 function firstProfileUser(links: Element[]): string | null {
-  const match = PROFILE_PATH.exec(links[0]?.getAttribute('href') ?? '');
+  const match = PROFILE_PATH.exec(links[0]?.getAttributeNS(null, 'href') ?? '');
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
@@ -187,7 +187,7 @@ function findReposter(profileLinks: Element[], author: string): string | null {
 /** Structural fallback for the text block: the first dir=auto span outside links and labels. */
 function fallbackTextBlock(spans: Element[]): Element | null {
   for (const span of spans) {
-    if (span.getAttribute('dir') !== 'auto' || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
+    if (span.getAttributeNS(null, 'dir') !== 'auto' || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
     const text = normalizedText(span);
     if (text === '' || SPONSORED.test(text) || THREAD_BADGE.test(text)) continue;
     return span;
@@ -198,7 +198,7 @@ function fallbackTextBlock(spans: Element[]): Element | null {
 /** Pictures and video attached to the post; avatars and link-card images are not media. */
 function isPostMedia(el: Element): boolean {
   if (el.localName === 'video' || el.parentElement?.localName === 'picture') return true;
-  return (enclosingLink(el.parentElement, 8)?.getAttribute('href') ?? '').endsWith('/media');
+  return (enclosingLink(el.parentElement, 8)?.getAttributeNS(null, 'href') ?? '').endsWith('/media');
 }
 
 /** Body text without the "1/3" thread-part badge. */
@@ -228,7 +228,7 @@ function hasLabel(spans: Element[], label: RegExp): boolean {
  */
 function findOutbound(links: Element[], pageUrl: URL): { url: string; title: string | null; anchor: Element } | null {
   for (const anchor of links) {
-    const href = anchor.getAttribute('href') ?? '';
+    const href = anchor.getAttributeNS(null, 'href') ?? '';
     if (!/^https?:/.test(href)) continue;
     const url = unwrap(absoluteHttpUrl(href, pageUrl));
     if (!url || HOSTS.has(new URL(url).hostname)) continue;
@@ -243,12 +243,12 @@ function cardTitle(anchor: Element): string | null {
   let domain: Element | null = null;
   const labels: Element[] = [];
   forEachElement(anchor, (el) => {
-    if (el.getAttribute('translate') === 'no') {
+    if (el.getAttributeNS(null, 'translate') === 'no') {
       domain ??= el;
       return false;
     }
-    if (!titled && CARD_TITLE_CLASS.test(el.getAttribute('class') ?? '')) titled = el;
-    if (el.localName === 'span' && el.getAttribute('dir') === 'auto') labels.push(el);
+    if (!titled && CARD_TITLE_CLASS.test(el.getAttributeNS(null, 'class') ?? '')) titled = el;
+    if (el.localName === 'span' && el.getAttributeNS(null, 'dir') === 'auto') labels.push(el);
     return true;
   });
   if (titled) return textOrNull(titled);
@@ -270,7 +270,7 @@ function unwrap(url: string | null): string | null {
 }
 
 function isoTime(time: Element | null | undefined): string | null {
-  const datetime = time?.getAttribute('datetime');
+  const datetime = time?.getAttributeNS(null, 'datetime');
   if (!datetime) return null;
   const ms = Date.parse(datetime);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();

@@ -33,7 +33,7 @@ const MEDIA_TESTIDS = new Set(['tweetPhoto', 'videoPlayer', 'videoComponent', 'g
 /** Subtrees with nothing we read: the avatar, the "More" caret, the action bar's buttons. */
 const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet', 'like', 'bookmark']);
 /** "Show more" sits after the text today; if a UI version puts it inside, it is not text. */
-const isShowMore = (el: Element): boolean => el.getAttribute('data-testid') === 'tweet-text-show-more-link';
+const isShowMore = (el: Element): boolean => el.getAttributeNS(null, 'data-testid') === 'tweet-text-show-more-link';
 
 export const x: SiteAdapter = {
   site: 'x',
@@ -51,7 +51,7 @@ export const x: SiteAdapter = {
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
     if (!hooks.article) return null;
-    if (hooks.article.getAttribute('data-testid') !== 'tweet') {
+    if (hooks.article.getAttributeNS(null, 'data-testid') !== 'tweet') {
       // A tombstone ("This post is unavailable") is an <article> without the tweet testid.
       return hooks.userNames.length === 0 ? tombstone() : null;
     }
@@ -114,7 +114,7 @@ function collectHooks(row: Element): Hooks {
     } else if (tag === 'img') {
       return false;
     }
-    const testid = el.getAttribute('data-testid');
+    const testid = el.getAttributeNS(null, 'data-testid');
     if (!testid) return true;
     switch (testid) {
       case 'User-Name':
@@ -162,7 +162,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
   const textElement = firstOutside(hooks.texts);
   const card = firstOutside(hooks.cards);
   const cardLink = card ? firstLink(card) : null;
-  const linkUrl = absoluteHttpUrl(cardLink?.getAttribute('href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkUrl = absoluteHttpUrl(cardLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repost = readRepost(hooks, pageUrl);
 
   return {
@@ -239,7 +239,7 @@ function readUserName(userName: Element | undefined): PersonRef {
   for (let block = nameBlock?.nextElementSibling; block && !handle; block = block.nextElementSibling) {
     handle = /@([A-Za-z0-9_]{1,50})/.exec(block.textContent ?? '')?.[1] ?? null;
   }
-  handle ??= profileHandle(userName.querySelector('a[href]')?.getAttribute('href'));
+  handle ??= profileHandle(userName.querySelector('a[href]')?.getAttributeNS(null, 'href'));
   return { name: textOrNull(nameBlock), handle };
 }
 
@@ -250,7 +250,7 @@ function profileHandle(href: string | null | undefined): string | null {
 
 function statusOf(time: Element | null, pageUrl: URL): { id: string; permalink: string } | null {
   const link = enclosingLink(time?.parentElement);
-  return link ? parseStatusHref(link.getAttribute('href'), pageUrl) : null;
+  return link ? parseStatusHref(link.getAttributeNS(null, 'href'), pageUrl) : null;
 }
 
 function parseStatusHref(href: string | null, pageUrl: URL): { id: string; permalink: string } | null {
@@ -267,7 +267,7 @@ function parseStatusHref(href: string | null, pageUrl: URL): { id: string; perma
 }
 
 function timeOf(time: Element | null, id: string | null): string | null {
-  const datetime = time?.getAttribute('datetime');
+  const datetime = time?.getAttributeNS(null, 'datetime');
   if (datetime) {
     const ms = Date.parse(datetime);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
@@ -285,13 +285,13 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
   const context = hooks.socialContext;
   if (!context) return { isRepost: false, by: null };
   // The first icon in the tweet sits in the social-context row above the avatar.
-  const iconPath = hooks.firstIcon?.getElementsByTagName('path')[0]?.getAttribute('d') ?? '';
+  const iconPath = hooks.firstIcon?.getElementsByTagName('path')[0]?.getAttributeNS(null, 'd') ?? '';
   const label = normalizedText(context);
   const isRepost =
     RETWEET_ICON_PREFIXES.some((prefix) => iconPath.startsWith(prefix)) || REPOSTED_LABELS.some((re) => re.test(label));
   if (!isRepost) return { isRepost: false, by: null };
   const link = enclosingLink(context);
-  const handle = link ? profileHandle(new URL(link.getAttribute('href') ?? '', pageUrl).pathname) : null;
+  const handle = link ? profileHandle(new URL(link.getAttributeNS(null, 'href') ?? '', pageUrl).pathname) : null;
   // The name is its own span inside "<name> reposted"; the rest of the label is translated.
   const name =
     textOrNull(context.firstElementChild) ?? (REPOSTED_LABELS.reduce((rest, re) => rest.replace(re, ''), label).trim() || null);
@@ -301,7 +301,7 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
 function firstLink(root: Element): Element | null {
   let link: Element | null = null;
   forEachElement(root, (el) => {
-    if (!link && el.localName === 'a' && el.hasAttribute('href')) link = el;
+    if (!link && el.localName === 'a' && el.hasAttributeNS(null, 'href')) link = el;
     return !link;
   });
   return link;
@@ -309,7 +309,7 @@ function firstLink(root: Element): Element | null {
 
 /** The card link's aria-label is "<domain> <headline>"; the headline is the title. */
 function cardTitle(card: Element, cardLink: Element | null): string | null {
-  const label = cardLink?.getAttribute('aria-label')?.trim();
+  const label = cardLink?.getAttributeNS(null, 'aria-label')?.trim();
   if (label) {
     const [first, ...rest] = label.split(/\s+/);
     if (rest.length > 0 && first && /^[\w-]+(\.[\w-]+)+$/.test(first)) return rest.join(' ');
@@ -324,7 +324,7 @@ function cardTitle(card: Element, cardLink: Element | null): string | null {
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
   for (const anchor of anchorsIn(textElement)) {
-    const url = absoluteHttpUrl(anchor.getAttribute('href'), pageUrl);
+    const url = absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl);
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
   return null;

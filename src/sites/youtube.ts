@@ -17,13 +17,13 @@ const ITEM_SELECTORS = [
 
 /** Element names that only ads use (in-feed ad slot, its layout, metadata and badge; legacy promos). */
 const AD_TAGS = new Set([
-  'YTD-AD-SLOT-RENDERER',
-  'YTD-IN-FEED-AD-LAYOUT-RENDERER',
-  'FEED-AD-METADATA-VIEW-MODEL',
-  'AD-BADGE-VIEW-MODEL',
-  'YTD-DISPLAY-AD-RENDERER',
-  'YTD-PROMOTED-SPARKLES-WEB-RENDERER',
-  'YTD-PROMOTED-VIDEO-RENDERER',
+  'ytd-ad-slot-renderer',
+  'ytd-in-feed-ad-layout-renderer',
+  'feed-ad-metadata-view-model',
+  'ad-badge-view-model',
+  'ytd-display-ad-renderer',
+  'ytd-promoted-sparkles-web-renderer',
+  'ytd-promoted-video-renderer',
 ]);
 
 /** Metadata rows (channel row, then "views • age"): BEM lockup (2025), camelCase lockup (mid-2026). */
@@ -60,30 +60,30 @@ interface Parts {
 
 function readParts(item: Element): Parts {
   const parts: Parts = {
-    isAd: AD_TAGS.has(item.tagName), watchLink: null, shortsLink: null, contentIdClass: null,
+    isAd: AD_TAGS.has(item.localName), watchLink: null, shortsLink: null, contentIdClass: null,
     headingWithTitle: null, legacyTitle: null, shortsTitle: null, anyHeading: null,
     channelLinks: [], rows: [[], []], legacyMetadataLine: null, adMetadata: null, adHeading: null, adBadge: null, links: [],
   };
   forEachElement(item, (element) => {
-    const tag = element.tagName;
+    const tag = element.localName;
     if (AD_TAGS.has(tag)) {
       parts.isAd = true;
-      if (tag === 'FEED-AD-METADATA-VIEW-MODEL') parts.adMetadata ??= element;
-      if (tag === 'AD-BADGE-VIEW-MODEL') parts.adBadge ??= element;
+      if (tag === 'feed-ad-metadata-view-model') parts.adMetadata ??= element;
+      if (tag === 'ad-badge-view-model') parts.adBadge ??= element;
     }
     const className = classNameOf(element);
-    if (tag === 'A') {
-      const href = element.getAttribute('href') ?? '';
+    if (tag === 'a') {
+      const href = element.getAttributeNS(null, 'href') ?? '';
       if (href !== '') parts.links.push(element);
       if (href.includes('/watch?v=')) parts.watchLink ??= element;
       else if (href.startsWith('/shorts/') || href.includes('youtube.com/shorts/')) parts.shortsLink ??= element;
       else if (href.startsWith('/@') || href.includes('youtube.com/@') || /^\/(channel|c|user)\//.test(href)) parts.channelLinks.push(element);
-      if (element.id === 'video-title-link' && element.hasAttribute('title')) parts.legacyTitle ??= element;
-    } else if (tag === 'H3') {
-      if (element.hasAttribute('title')) parts.headingWithTitle ??= element;
+      if (element.id === 'video-title-link' && element.hasAttributeNS(null, 'title')) parts.legacyTitle ??= element;
+    } else if (tag === 'h3') {
+      if (element.hasAttributeNS(null, 'title')) parts.headingWithTitle ??= element;
       parts.anyHeading ??= element;
-    } else if (tag === 'YTD-CHANNEL-NAME') {
-      const link = findElement(element, (el) => el.tagName === 'A');
+    } else if (tag === 'ytd-channel-name') {
+      const link = findElement(element, (el) => el.localName === 'a');
       if (link && !parts.channelLinks.includes(link)) parts.channelLinks.push(link);
     }
     if (element.id === 'video-title') parts.legacyTitle ??= element;
@@ -105,7 +105,7 @@ function readParts(item: Element): Parts {
 function rowLabels(row: Element): string[] {
   const labels: string[] = [];
   for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.getAttribute('aria-hidden') === 'true') continue;
+    if (child.getAttributeNS(null, 'aria-hidden') === 'true') continue;
     const text = normalizedText(child);
     if (text !== '') labels.push(text);
   }
@@ -173,10 +173,10 @@ function unwrapAdLink(href: string | null, base: URL): string | null {
 
 function extractAd(parts: Parts, pageUrl: URL) {
   const metadata = parts.adMetadata;
-  const title = textOrNull(parts.adHeading ?? (metadata ? findElement(metadata, (el) => el.tagName === 'H3') : null) ?? parts.anyHeading);
+  const title = textOrNull(parts.adHeading ?? (metadata ? findElement(metadata, (el) => el.localName === 'h3') : null) ?? parts.anyHeading);
   // The description is the first text span directly inside the metadata block's body.
   const body = parts.adHeading?.nextElementSibling ?? null;
-  const description = body ? findElement(body, (el) => el.tagName === 'SPAN' && el.getAttribute('role') === 'text') : null;
+  const description = body ? findElement(body, (el) => el.localName === 'span' && el.getAttributeNS(null, 'role') === 'text') : null;
   // The advertiser's domain follows the "Sponsored" badge: " • zonnepanelenvergelijker.example".
   const badgeRow = parts.adBadge?.parentElement ?? null;
   let advertiser: string | null = null;
@@ -192,7 +192,7 @@ function extractAd(parts: Parts, pageUrl: URL) {
   }
   let linkUrl: string | null = null;
   for (const anchor of parts.links) {
-    linkUrl = unwrapAdLink(anchor.getAttribute('href'), pageUrl);
+    linkUrl = unwrapAdLink(anchor.getAttributeNS(null, 'href'), pageUrl);
     if (linkUrl) break;
   }
   return {
@@ -229,7 +229,7 @@ export const youtube: SiteAdapter = {
   extract(item, pageUrl) {
     const parts = readParts(item);
     if (parts.isAd) return extractAd(parts, pageUrl);
-    let video = videoIdFromHref(parts.watchLink?.getAttribute('href') ?? null) ?? videoIdFromHref(parts.shortsLink?.getAttribute('href') ?? null);
+    let video = videoIdFromHref(parts.watchLink?.getAttributeNS(null, 'href') ?? null) ?? videoIdFromHref(parts.shortsLink?.getAttributeNS(null, 'href') ?? null);
     if (!video) {
       // Lockups also carry the id as a class: content-id-<id>.
       const id = parts.contentIdClass?.match(/content-id-([\w-]{6,})/)?.[1];
@@ -238,14 +238,14 @@ export const youtube: SiteAdapter = {
     // Continuation spinners, skeletons and empty rich items have no video.
     if (!video) return null;
     const titleElement = parts.headingWithTitle ?? parts.legacyTitle ?? parts.shortsTitle ?? parts.anyHeading;
-    const title = titleElement?.getAttribute('title')?.trim() || textOrNull(titleElement);
+    const title = titleElement?.getAttributeNS(null, 'title')?.trim() || textOrNull(titleElement);
     const channelLink = parts.channelLinks.find((a) => (a.textContent ?? '').trim() !== '') ?? null;
     const channelName = textOrNull(channelLink);
     return {
       id: video.id,
       permalink: video.shorts ? `https://www.youtube.com/shorts/${video.id}` : `https://www.youtube.com/watch?v=${video.id}`,
       authorName: channelName,
-      authorHandle: handleFromHref(channelLink?.getAttribute('href')),
+      authorHandle: handleFromHref(channelLink?.getAttributeNS(null, 'href')),
       title,
       text: '',
       textTruncated: false,
