@@ -2,9 +2,9 @@
  * The keyboard command in the page (issue 3): when the background relays Alt+Shift+S, save the
  * item that has keyboard focus (X and Mastodon move focus through the timeline with j/k) or, if
  * none, the item under the pointer. The content script only tracks the pointer and focus
- * (`trackPointer`: one passive listener writing two numbers); the rest of this file is injected by
- * the background when the command is first pressed (src/content/extras/command.ts), and the item
- * is found and fully extracted only then.
+ * (`trackPointer`: two passive listeners writing a few fields); the rest of this file reaches the
+ * page when the background injects it on the command (src/content/extras/command.ts, answering
+ * from the first press on), and the item is found and fully extracted only then.
  */
 import type { SaveFocusedReply } from '../core/messages/capture';
 import { thinRuntime } from '../messaging/runtime';
