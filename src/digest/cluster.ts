@@ -45,16 +45,16 @@ export function idfOf(df: number, n: number): number {
 
 /** TF-IDF vector of a bag: sub-linear tf (1 + ln tf), L2-normalised. */
 export function vectorOf(bag: Map<number, number>, df: Int32Array, n: number): SparseVector {
-  const entries = [...bag.entries()].sort((a, b) => a[0] - b[0]);
-  const ids = new Int32Array(entries.length);
-  const values = new Float64Array(entries.length);
+  const ids = Int32Array.from(bag.keys()).sort();
+  const values = new Float64Array(ids.length);
   let norm = 0;
-  entries.forEach(([id, tf], i) => {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const tf = bag.get(id)!;
     const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * idfOf(df[id] ?? 0, n);
-    ids[i] = id;
     values[i] = w;
     norm += w * w;
-  });
+  }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < values.length; i++) values[i] = values[i]! / norm;
   return { ids, values };

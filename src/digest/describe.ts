@@ -11,6 +11,8 @@ const LABEL_KIND_WEIGHT: Record<string, number> = { p: 2, e: 1.6, x: 1.4, h: 0.6
 /** Surface spellings of the `wanted` features, counted over some items' tokens. */
 function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', wanted: Set<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  let wantsPhrases = false;
+  for (const feature of wanted) if (feature.startsWith('p:')) wantsPhrases = true;
   const count = (feature: string, surface: string, amount: number): void => {
     if (!wanted.has(feature)) return;
     const perSurface = counts.get(feature) ?? new Map<string, number>();
@@ -33,7 +35,7 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
       count(info.feature, shown, info.concept ? langBonus : 1);
       if (day.ctx.names.has(tok.lower)) {
         count(nameFeature(info, tok.lower), tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
-        if (previous && !tok.fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
+        if (previous && wantsPhrases && !tok.fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
         previous = { lower: tok.lower, surface: tok.surface };
       } else {
         previous = null;
@@ -55,6 +57,9 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
   return best;
 }
 
+/** How many of a theme's best features get their spelling counted at a time. */
+const SPELLING_ROUND = 24;
+
 /** Features shared by a theme's items, best first, with their readable spelling. */
 export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl'): string[] {
   const n = day.items.length;
@@ -65,39 +70,40 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
     for (let k = 0; k < ids.length; k++) if (coverage[ids[k]!]!++ === 0) covered.push(ids[k]!);
   }
   const minCoverage = members.length >= 2 ? 2 : 1;
-  // Only features shared widely enough to name the theme are worth spelling out.
-  const candidates = new Set<string>();
-  for (const id of covered) {
-    const feature = day.space.names[id]!;
-    if (coverage[id]! >= minCoverage && LABEL_KIND_WEIGHT[feature.slice(0, 1)] !== undefined) candidates.add(feature);
-  }
-  const spelled = surfaces(day, members, preferLang, candidates);
   const scored: Array<{ feature: string; score: number }> = [];
   for (const id of covered) {
     const feature = day.space.names[id]!;
     const kind = LABEL_KIND_WEIGHT[feature.slice(0, 1)];
-    if (kind === undefined || coverage[id]! < minCoverage || !spelled.has(feature)) continue;
+    if (kind === undefined || coverage[id]! < minCoverage) continue;
     const score = (coverage[id]! / members.length) * idfOf(day.df[id] ?? 0, n) * kind;
     scored.push({ feature, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.feature < b.feature ? -1 : 1));
   const terms: string[] = [];
-  for (const { feature } of scored) {
-    const surface = spelled.get(feature)!;
-    const words = surface.toLowerCase().split(' ');
-    const overlapping = terms.filter((t) => t.toLowerCase().split(' ').some((w) => words.includes(w)));
-    if (overlapping.length > 0) {
-      // "Black" adds nothing next to "Black Friday", nor "Cup Finals" after "Davis Cup"; but a
-      // phrase replaces the single words it contains ("Davis", "Cup" → "Davis Cup").
-      if (feature.startsWith('p:') && overlapping.every((t) => !t.includes(' '))) {
-        const first = terms.indexOf(overlapping[0]!);
-        for (const t of overlapping) terms.splice(terms.indexOf(t), 1);
-        terms.splice(first, 0, surface);
+  // Spellings are counted only for the next few best features (rarely more than one round):
+  // counting every feature of a theme of 30 posts costs more than the rest of the labelling.
+  for (let from = 0; from < scored.length && terms.length < 8; from += SPELLING_ROUND) {
+    const round = scored.slice(from, from + SPELLING_ROUND);
+    const spelled = surfaces(day, members, preferLang, new Set(round.map((r) => r.feature)));
+    for (const { feature } of round) {
+      const surface = spelled.get(feature);
+      // Compound parts, codes and hashtags have no spelling of their own here.
+      if (surface === undefined) continue;
+      const words = surface.toLowerCase().split(' ');
+      const overlapping = terms.filter((t) => t.toLowerCase().split(' ').some((w) => words.includes(w)));
+      if (overlapping.length > 0) {
+        // "Black" adds nothing next to "Black Friday", nor "Cup Finals" after "Davis Cup"; but a
+        // phrase replaces the single words it contains ("Davis", "Cup" → "Davis Cup").
+        if (feature.startsWith('p:') && overlapping.every((t) => !t.includes(' '))) {
+          const first = terms.indexOf(overlapping[0]!);
+          for (const t of overlapping) terms.splice(terms.indexOf(t), 1);
+          terms.splice(first, 0, surface);
+        }
+        continue;
       }
-      continue;
+      terms.push(surface);
+      if (terms.length >= 8) break;
     }
-    terms.push(surface);
-    if (terms.length >= 8) break;
   }
   return terms;
 }
@@ -167,10 +173,10 @@ export function keySentences(
       const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       if (words < 4) return;
       const bag = new Map<number, number>();
-      for (const [feature, weight] of textFeatures(readText(text, lang), day.ctx)) {
+      textFeatures(readText(text, lang), day.ctx).forEach((weight, feature) => {
         const id = day.space.find(feature);
         if (id !== undefined) bag.set(id, weight);
-      }
+      });
       const vector = vectorOf(bag, day.df, n);
       let relevance = dot(vector, centroid);
       if (/\?\s*$/.test(text)) relevance *= 0.6;

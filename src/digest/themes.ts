@@ -51,14 +51,15 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   const space = new FeatureSpace();
   const bags = raw.map((r) => {
     const bag = new Map<number, number>();
-    for (const [feature, weight] of textFeatures(r, ctx)) bag.set(space.idOf(feature), weight);
+    textFeatures(r, ctx).forEach((weight, feature) => bag.set(space.idOf(feature), weight));
     return bag;
   });
   const df = documentFrequencies(bags, space.names.length);
   const vectors = bags.map((bag) => vectorOf(bag, df, items.length));
   // Names, codes, hashtags, domains and name phrases are 2 points, other features 1; a pair needs
   // 2 points, so one shared everyday word ("first" / "eerste") does not make two posts a theme.
-  const evidence = Uint8Array.from(space.names, (name) => (STRONG_KINDS.has(name.slice(0, 1)) ? 2 : 1));
+  const evidence = new Uint8Array(space.names.length);
+  space.names.forEach((name, id) => (evidence[id] = STRONG_KINDS.has(name[0]!) ? 2 : 1));
   const sim = similarityMatrix(vectors, space.names.length, evidence, MIN_SHARED_EVIDENCE);
   const vocabulary = new Map<string, number>();
   const wordIds = raw.map((r) => {
