@@ -49,7 +49,8 @@ const MAY_END_SENTENCE = /[.!?…。！？]/u;
 /** Splits text into blocks: paragraphs and lines, joining soft-wrapped lines. */
 export function splitBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  // Split at \n only: trim() removes the \r of a \r\n line end (cheaper than splitting on /\r?\n/).
+  for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line) {
       blocks.push('');
@@ -64,24 +65,45 @@ export function splitBlocks(text: string): string[] {
   return blocks.filter((b) => b.length > 0);
 }
 
-/** Ends with a full stop, perhaps followed by spaces (checked before the abbreviation pattern). */
-const endsWithFullStop = (s: string): boolean => {
-  let i = s.length - 1;
-  while (i >= 0 && s.charCodeAt(i) <= 32) i--;
-  return i >= 0 && s.charCodeAt(i) === 46;
+const WHITESPACE = /\s/u;
+const LETTER = /\p{L}/u;
+/** [\p{L}.] for the character ending at `end` (exclusive); returns its start, or -1 if it is not one. */
+const letterOrDotBefore = (s: string, end: number, from: number): number => {
+  const c = s.charCodeAt(end - 1);
+  if (c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return end - 1;
+  if (c < 128) return -1;
+  // A letter outside ASCII, perhaps astral (a surrogate pair).
+  const start = (c & 0xfc00) === 0xdc00 && end - 2 >= from && (s.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? end - 2 : end - 1;
+  return LETTER.test(s.slice(start, end)) ? start : -1;
+};
+
+/**
+ * The word before a final full stop, as /(?:^|[\s(“"'‘])([\p{L}.]+)\.\s*$/u finds it in the last
+ * 24 characters of `segment` (undefined when there is none). Written as a backward scan: the
+ * pattern is tried at every position, and it runs at every sentence end.
+ */
+export const wordBeforeFinalStop = (segment: string): string | undefined => {
+  const from = Math.max(0, segment.length - 24);
+  let end = segment.length;
+  while (end > from && WHITESPACE.test(segment[end - 1]!)) end--;
+  if (end <= from || segment.charCodeAt(end - 1) !== 46) return undefined;
+  const stop = end - 1;
+  let start = stop;
+  for (let at = letterOrDotBefore(segment, start, from); start > from && at >= 0; at = start > from ? letterOrDotBefore(segment, start, from) : -1) start = at;
+  if (start === stop) return undefined;
+  if (start > from && !/[\s(“"'‘]/u.test(segment[start - 1]!)) return undefined;
+  return segment.slice(start, stop);
 };
 
 /** Does the segment end with an abbreviation that should not end the sentence before `next`? */
 const endsWithAbbreviation = (segment: string, next: string): boolean => {
-  if (!endsWithFullStop(segment)) return false;
-  // Only the tail matters; matching a $-anchored pattern on the whole segment costs O(length²).
-  const m = /(?:^|[\s(“"'‘])([\p{L}.]+)\.\s*$/u.exec(segment.length > 24 ? segment.slice(-24) : segment);
-  if (!m || !m[1]) return false;
-  const token = m[1].toLowerCase();
+  const word = wordBeforeFinalStop(segment);
+  if (word === undefined) return false;
+  const token = word.toLowerCase();
   if (ALWAYS_ABBREVIATION.has(token)) return true;
   if (NUMBER_ABBREVIATION.has(token) && /^\s*\d/u.test(next)) return true;
   // A single initial ("J. Jansen") continues into the surname.
-  return /^\p{Lu}$/u.test(m[1]) && /^\s*\p{Lu}/u.test(next);
+  return /^\p{Lu}$/u.test(word) && /^\s*\p{Lu}/u.test(next);
 };
 
 /** Where ICU ends sentences inside `block` (offsets > 0, ascending). */

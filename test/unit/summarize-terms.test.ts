@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/summarize';
+import { wordBeforeFinalStop } from '../../src/summarize/segment';
 import { itemTokens } from '../../src/summarize/terms';
 import { wordsWithCase } from '../../src/summarize/tokenize';
 
@@ -35,6 +36,31 @@ describe('itemTokens agrees with the WORD pattern', () => {
       for (const sentence of splitSentences((JSON.parse(line) as { text: string }).text)) {
         expect(viaScan(sentence)).toEqual(viaPattern(sentence));
       }
+    }
+  });
+});
+
+// segment.ts finds the word before a sentence's final full stop by a backward scan; it must agree
+// with the pattern it replaces, on the last 24 characters.
+describe('wordBeforeFinalStop agrees with its pattern', () => {
+  const PATTERN = /(?:^|[\s(“"'‘])([\p{L}.]+)\.\s*$/u;
+  const viaPattern = (s: string) => PATTERN.exec(s.length > 24 ? s.slice(-24) : s)?.[1];
+  const cases = [
+    'Prof. dr. ir.', 'Zie Dr. ', 'bijv. ', 'o.a.', 'd.w.z. ', 'In de St. ', '“Jan. ', '(vs. ', 'Kost 5.', 'no dot',
+    'Een hele lange zin die eindigt op een afkorting zoals bijv.', 'e.g.  ', 'Ωmega. ', 'x𝐀𝐁. ', '.', ' .', 'a..',
+    'J.', 'word,abbr.', 'word-abbr.', "l'abbr.", '\u00a0ca.\u00a0', 'Straße.', '𝐀.', '',
+  ];
+  test.each(cases.map((c) => [c]))('%j', (s) => {
+    expect(wordBeforeFinalStop(s)).toEqual(viaPattern(s));
+  });
+  test('random strings over the characters that matter', () => {
+    const alphabet = ['a', 'B', 'é', '𝐀', '.', ' ', '\u00a0', '(', '“', '"', "'", '‘', '5', ',', '-', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 3000; n++) {
+      let s = '';
+      for (let len = next() % 30; len > 0; len--) s += alphabet[next() % alphabet.length];
+      expect([s, wordBeforeFinalStop(s)]).toEqual([s, viaPattern(s)]);
     }
   });
 });
