@@ -29,8 +29,11 @@ button { all: unset; box-sizing: border-box; display: inline-flex; align-items: 
 button:hover { background: color-mix(in srgb, currentColor 10%, transparent); }
 button:focus-visible { outline: 2px solid #1a8791; outline-offset: 2px; }
 button[aria-pressed="true"] { background: #0e5a66; border-color: #0e5a66; color: #fff; }
-button[aria-busy="true"] { opacity: .7; }
+button[aria-busy="true"] { cursor: progress; }
 svg { width: 14px; height: 14px; flex: none; }
+b { display: inline-grid; font: inherit; }
+b > * { grid-area: 1 / 1; }
+[aria-pressed="true"] .save, [aria-pressed="false"] .saved { visibility: hidden; }
 .error { margin-left: 8px; font-size: 12px; color: #c5221f; }
 `;
 
@@ -46,6 +49,14 @@ function bookmarkIcon(document: Document): SVGSVGElement {
   svg.append(path);
   return svg;
 }
+
+/*
+ * Clicking must not make the browser lay out the page again: on a long feed that costs tens of
+ * milliseconds between the click and the next frame (a layout inside one item is followed by the
+ * page's fragment tree, up to the root). So a click changes only colours and visibility: both
+ * labels are laid out in one grid cell from the start and the state shows one of them. The busy
+ * state is a cursor, not an opacity (opacity below 1 makes a layer, and that is a layout).
+ */
 
 /** Shared stylesheet where constructable sheets work (not subject to the page's style CSP). */
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -81,7 +92,11 @@ function buttonPrototype(document: Document): HTMLButtonElement {
     button.type = 'button';
     button.setAttribute('data-stroom-action', 'save');
     button.setAttribute('aria-pressed', 'false');
-    button.append(bookmarkIcon(document), document.createElement('span'));
+    const labels = document.createElement('b');
+    labels.append(document.createElement('span'), document.createElement('span'));
+    (labels.firstChild as HTMLElement).className = 'save';
+    (labels.lastChild as HTMLElement).className = 'saved';
+    button.append(bookmarkIcon(document), labels);
     prototypes.set(document, button);
   }
   return button;
@@ -93,8 +108,9 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
   styleInto(shadow);
   const button = buttonPrototype(document).cloneNode(true) as HTMLButtonElement;
   button.setAttribute('aria-label', labels.name);
-  const text = button.lastChild as HTMLSpanElement;
-  text.textContent = labels.save;
+  const texts = (button.lastChild as HTMLElement).children;
+  (texts[0] as HTMLElement).textContent = labels.save;
+  (texts[1] as HTMLElement).textContent = labels.saved;
   const error = document.createElement('span');
   error.className = 'error';
   error.setAttribute('role', 'status');
@@ -103,16 +119,15 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
     host,
     button,
     setSaved(saved) {
+      if (button.getAttribute('aria-pressed') === String(saved)) return; // nothing to redraw
       button.setAttribute('aria-pressed', String(saved));
       button.setAttribute('aria-label', saved ? labels.savedName : labels.name);
-      text.textContent = saved ? labels.saved : labels.save;
     },
     setBusy(busy) {
-      if (busy) button.setAttribute('aria-busy', 'true');
-      else button.removeAttribute('aria-busy');
+      button.toggleAttribute('aria-busy', busy);
     },
     setError(message) {
-      error.textContent = message ?? '';
+      if (error.textContent !== (message ?? '')) error.textContent = message ?? '';
     },
   };
 }

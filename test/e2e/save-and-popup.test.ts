@@ -46,6 +46,9 @@ test('saving on X and Mastodon lands in the popup, newest first, and survives a 
   await expectPressed(x, 0, 'true');
   await expectPressed(x, 2, 'true');
   await expectPressed(x, 1, 'false');
+  // What a person reads on the buttons (both labels are laid out; the state shows one).
+  expect(await saveButtons(x).nth(0).innerText()).toBe('Saved');
+  expect(await saveButtons(x).nth(1).innerText()).toBe('Save');
 
   const mastodon = await browser.context.newPage();
   await mastodon.goto(MASTODON_HOME);
