@@ -81,10 +81,15 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
  * only an already absolute URL passes.
  */
 export function absoluteHttpUrl(href: string | null | undefined, base?: URL | string): string | null {
+  return httpUrl(href, base)?.href ?? null;
+}
+
+/** The same check, returning the parsed URL for callers that go on to read its parts (one parse, not two). */
+export function httpUrl(href: string | null | undefined, base?: URL | string): URL | null {
   if (!href) return null;
   try {
     const url = new URL(href, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
   } catch {
     return null;
   }
