@@ -41,8 +41,9 @@ export function buildDigest(items: readonly DigestInput[], options: DigestOption
   const grouping = groupItems(day);
   const themes: DigestTheme[] = grouping.themes.map((members, t) => describeTheme(day, members, `t${t + 1}`, options.lang));
   if (grouping.other.length > 0) {
-    const other = describeTheme(day, grouping.other, 'other', options.lang);
-    themes.push({ ...other, label: OTHER_LABEL[options.lang], other: true, sentences: [] });
+    // One-offs share no story: the "Other" group has no key sentences (so none are chosen).
+    const other = describeTheme(day, grouping.other, 'other', options.lang, false);
+    themes.push({ ...other, label: OTHER_LABEL[options.lang], other: true });
   }
   const words = day.raw.reduce((sum, r) => sum + r.wordCount, 0);
   return {
@@ -61,13 +62,13 @@ export function buildDigest(items: readonly DigestInput[], options: DigestOption
   };
 }
 
-function describeTheme(day: AnalysedDay, members: number[], id: string, lang: 'en' | 'nl'): DigestTheme {
+function describeTheme(day: AnalysedDay, members: number[], id: string, lang: 'en' | 'nl', withSentences = true): DigestTheme {
   const entries = nearDuplicateEntries(day, members);
   const langs = languagesByCount(members.map((i) => day.langs[i]!), lang);
   const terms = themeTerms(day, members, lang);
   // One key sentence per two or three distinct pieces of news, at most three.
   const max = entries.length >= 6 ? 3 : entries.length >= 3 ? 2 : 1;
-  const sentences = keySentences(day, entries.map((e) => e[0]!), members, langs[0] ?? lang, max);
+  const sentences = withSentences ? keySentences(day, entries.map((e) => e[0]!), members, langs[0] ?? lang, max) : [];
   return {
     id,
     label: labelFromTerms(terms) || OTHER_LABEL[lang],
