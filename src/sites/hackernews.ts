@@ -48,6 +48,14 @@ function titleLinkOf(row: Element): Element | null {
   return search(row) ?? titlelink ?? storylink;
 }
 
+/** The table cell holding the title link (the row itself if the markup has no cell). */
+function titleCellOf(titleLink: Element, row: Element): Element {
+  for (let el = titleLink.parentElement; el && el !== row; el = el.parentElement) {
+    if (el.localName === 'td') return el;
+  }
+  return row;
+}
+
 /** Marks HN puts in the title row or subtext of stories that are gone or hidden. */
 const UNAVAILABLE_MARK = /\[(flagged|dead|deleted)\]/i;
 
@@ -111,7 +119,9 @@ export const hackernews: SiteAdapter = {
     const linkUrl = href && href.hostname !== 'news.ycombinator.com' ? href.href : null;
     // YC job rows have no score, no user and no comments link: HN's only advertising.
     const isAd = !!subtext && !score && !author;
-    const marks = `${row.textContent ?? ''} ${subtext?.textContent ?? ''}`;
+    // HN writes the marks after the title line in the title's own cell (and in the subtext); the
+    // cell's text, not the row's, spares a pass over the rank and vote arrows.
+    const marks = `${titleCellOf(titleLink, row).textContent ?? ''} ${subtext?.textContent ?? ''}`;
     return {
       id,
       permalink: id ? `https://news.ycombinator.com/item?id=${id}` : null,
