@@ -2,7 +2,7 @@
 // 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
 // by five people yields its main facts once, not the same fact five times.
 import { vectorOf, cosine, idfOf, type SparseVector } from './cluster';
-import { nameFeature, readText, sentencesOf, textFeatures, type ItemLang } from './features';
+import { leadSentence, nameFeature, readText, sentencesOf, textFeatures, type ItemLang } from './features';
 import type { AnalysedDay } from './themes';
 
 /** Feature kinds that can name a theme, with how much we prefer them in a label. */
@@ -167,7 +167,7 @@ export function keySentences(
   for (const i of central) {
     const item = day.items[i]!;
     const lang = day.langs[i]!;
-    const sentences = item.summary && item.summary.length > 0 ? item.summary : sentencesOf(day.texts[i]!, lang);
+    const sentences = candidateSentences(item.summary, day.texts[i]!, lang);
     sentences.forEach((sentence, position) => {
       const text = cleanSentence(sentence);
       const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -207,6 +207,19 @@ export function keySentences(
     chosen.push(best);
   }
   return chosen.map((c) => c.text);
+}
+
+/**
+ * An item's candidate sentences, its lead first. With a stored summary (the summariser's choice for
+ * the item alone) no segmenting is needed: the summary, and before it the lead sentence when the
+ * summary does not start with it, because a report states its news there and a digest wants that.
+ * Without one, every sentence of the text.
+ */
+function candidateSentences(summary: readonly string[] | undefined, text: string, lang: ItemLang): readonly string[] {
+  if (!summary || summary.length === 0) return sentencesOf(text, lang);
+  const lead = leadSentence(text);
+  const first = summary[0]!;
+  return lead.length === 0 || lead.startsWith(first) || first.startsWith(lead) ? summary : [lead, ...summary];
 }
 
 /** The L2-normalised sum of the members' vectors, dense over the day's features. */

@@ -388,6 +388,28 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
   return out;
 }
 
+// Where a cheap cut trusts a sentence to end: ".", "!", "?" or "…" (and closing quotes) before a
+// space and a capital, digit or opening quote.
+const LEAD_END = /[.!?…]["'’”)\]]*(?=\s+["'‘“(]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * The first sentence of a text, cut cheaply (no segmenter): the first line up to its first clear
+ * sentence end. A full stop after a short or dotted word ("Dr.", "J.", "U.S.", "vs.") is taken for
+ * an abbreviation, so the cut errs towards a longer lead, never a fragment.
+ */
+export function leadSentence(text: string): string {
+  const line = text.trimStart().split('\n', 1)[0]!.trim();
+  LEAD_END.lastIndex = 0;
+  for (let m = LEAD_END.exec(line); m; m = LEAD_END.exec(line)) {
+    if (m[0][0] === '.') {
+      const lastWord = /\S*$/.exec(line.slice(0, m.index))![0];
+      if (lastWord.length <= 3 || lastWord.includes('.')) continue;
+    }
+    return line.slice(0, m.index + m[0].length);
+  }
+  return line;
+}
+
 /** Sentences of a text with their language, for key-sentence choice. */
 export function sentencesOf(text: string, lang: ItemLang): string[] {
   return splitSentences(text, lang === 'other' ? 'en' : lang);

@@ -1,5 +1,5 @@
 import { buildDigest, type DigestInput } from '../../src/digest';
-import { canonicalNumber, nextWord, readText, WORD_RE } from '../../src/digest/features';
+import { canonicalNumber, leadSentence, nextWord, readText, WORD_RE } from '../../src/digest/features';
 import { conceptOf } from '../../src/digest/lexicon';
 import { cleanSentence, labelFromTerms } from '../../src/digest/describe';
 import { averageLinkClusters } from '../../src/digest/cluster';
@@ -140,6 +140,25 @@ describe('buildDigest period and determinism', () => {
     const theme = digest.themes.find((t) => !t.other)!;
     expect(theme.items).toHaveLength(2);
     expect(theme.sentences).not.toContain('It has many sentences.');
+  });
+
+  test('beside a stored summary, the lead sentence is a candidate too', () => {
+    const a = item('x', '@a', 'Comet C/2026 K2 is visible to the naked eye tonight! Some people saw it already. Bring binoculars.', {
+      summary: ['Some people saw it already.', 'Bring binoculars.'],
+    });
+    const b = item('x', '@b', 'Komeet C/2026 K2 is vanavond met het blote oog te zien, laag in het noordwesten.', { summary: ['Komeet C/2026 K2 is vanavond met het blote oog te zien, laag in het noordwesten.'] });
+    const digest = buildDigest([a, b], { day: DAY, lang: 'en', timeZone: 'UTC' });
+    const theme = digest.themes.find((t) => !t.other)!;
+    expect(theme.items).toHaveLength(2);
+    expect(theme.sentences[0]).toBe('Comet C/2026 K2 is visible to the naked eye tonight!');
+  });
+
+  test('the lead sentence is cut without a segmenter, not at abbreviations', () => {
+    expect(leadSentence('Dr. Jansen says the dyke holds. Water is still rising.')).toBe('Dr. Jansen says the dyke holds.');
+    expect(leadSentence('The U.S. Army left Sunday. More soon.')).toBe('The U.S. Army left Sunday.');
+    expect(leadSentence('  Storm warning for Zeeland\nCode orange from 14:00. Stay inside.')).toBe('Storm warning for Zeeland');
+    expect(leadSentence('Wat een helft! "Morgen meer," zegt de trainer.')).toBe('Wat een helft!');
+    expect(leadSentence('no end in sight')).toBe('no end in sight');
   });
 });
 
