@@ -45,8 +45,10 @@ export function ReportSite() {
   };
 
   return (
-    <section class="report-site" aria-labelledby={`${REPORT_SECTION_ID}-title`} id={REPORT_SECTION_ID}>
-      <h2 id={`${REPORT_SECTION_ID}-title`} ref={heading} tabIndex={-1}>
+    <section class="report-site" aria-labelledby={REPORT_SECTION_ID}>
+      {/* The fragment's target is the focusable heading, not the section: Chromium's fragment
+          anchoring clears the focus when its target cannot take it, which would undo ours. */}
+      <h2 id={REPORT_SECTION_ID} ref={heading} tabIndex={-1}>
         {t('reportTitle')}
       </h2>
       <p>{t('reportIntro')}</p>
