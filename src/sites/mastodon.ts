@@ -8,7 +8,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
  * Large public instances recognised by host alone; adding one is one line. Any other instance is
@@ -208,7 +208,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
   const warning = hooks.warnings[0] ?? null;
   const contentText = hooks.contentTexts[0] ?? null;
   const card = hooks.cards[0] ?? null;
-  const cardLink = card ? (card.localName === 'a' ? card : card.getElementsByTagName('a')[0]) : null;
+  const cardLink = card ? (card.localName === 'a' ? card : findElement(card, (el) => el.localName === 'a')) : null;
 
   // A boost's timeline entry carries the boost id, its status the original id: the mismatch says
   // "boost" in every locale; the retweet icon covers entries where the ids are not both present.
@@ -245,7 +245,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
  */
 function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'site'> | null {
   if (!entryId) return null;
-  const nameSpan = entry.getElementsByTagName('span')[0];
+  const nameSpan = findElement(entry, (el) => el.localName === 'span');
   return blankItem({ id: entryId, authorName: textOrNull(nameSpan), unavailable: true });
 }
 

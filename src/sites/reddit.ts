@@ -161,8 +161,9 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     text,
     textTruncated: false,
     timestamp: isoFromAttribute(post.getAttributeNS(null, 'created-timestamp')),
-    // Ads show "Promoted" where the age would be, and no <time>.
-    timestampText: textOrNull(slots.creditBar?.getElementsByTagName('time').item(0)),
+    // Ads show "Promoted" where the age would be, and no <time>. (A walk, not getElementsByTagName:
+    // jsdom's HTMLCollection builds a proxy and a snapshot of the subtree per call.)
+    timestampText: textOrNull(slots.creditBar ? findElement(slots.creditBar, (el) => el.localName === 'time') : null),
     linkUrl,
     linkTitle: null,
     hasMedia: MEDIA_POST_TYPES.has(postType) || slotHasMedia(slots.media),

@@ -6,7 +6,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -285,7 +285,7 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
   const context = hooks.socialContext;
   if (!context) return { isRepost: false, by: null };
   // The first icon in the tweet sits in the social-context row above the avatar.
-  const iconPath = hooks.firstIcon?.getElementsByTagName('path')[0]?.getAttributeNS(null, 'd') ?? '';
+  const iconPath = (hooks.firstIcon && findElement(hooks.firstIcon, (el) => el.localName === 'path'))?.getAttributeNS(null, 'd') ?? '';
   const label = normalizedText(context);
   const isRepost =
     RETWEET_ICON_PREFIXES.some((prefix) => iconPath.startsWith(prefix)) || REPOSTED_LABELS.some((re) => re.test(label));

@@ -14,6 +14,7 @@ const RULES = [
   { pattern: /\.tagName\b/, why: 'use localName: jsdom upper-cases tagName on the first read of every element' },
   { pattern: /\.getAttribute\(/, why: 'use getAttributeNS(null, name): jsdom lower-cases and hashes the name on every getAttribute' },
   { pattern: /\.hasAttribute\(/, why: 'use hasAttributeNS(null, name), for the same reason as getAttribute' },
+  { pattern: /\.getElementsBy(TagName|ClassName)\(/, why: 'walk with findElement(): jsdom builds an HTMLCollection proxy and a subtree snapshot per call' },
   { pattern: /\.classList\b/, why: 'use hasClass() from text.ts: classList builds a token list per element' },
 ];
 
