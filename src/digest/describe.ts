@@ -129,8 +129,12 @@ export function cleanSentence(sentence: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Key sentences are drawn from at most this many of a theme's most central posts. */
-const MAX_SOURCE_ITEMS = 5;
+/**
+ * Key sentences are drawn from at most this many of a theme's most central posts. Three, not five:
+ * on the shared days ROUGE is as good or better with three (and on the held-out days better), and
+ * there are 40% fewer candidate sentences to read.
+ */
+const MAX_SOURCE_ITEMS = 3;
 
 interface Candidate {
   text: string;
