@@ -14,6 +14,12 @@ export interface SentenceFeatures {
   /** Its distinct body terms (not trailing hashtags) are ItemFeatures.terms[termStart, termEnd). */
   termStart: number;
   termEnd: number;
+  /**
+   * Whether the call-to-action and link-teaser patterns can match: a word holds the first word of
+   * one of their phrases, or a link or handle was blanked out of the words. Most sentences have
+   * neither, and those two patterns were the costliest part of the priors.
+   */
+  mayHaveCue: boolean;
 }
 
 /**
@@ -95,6 +101,12 @@ const CALL_TO_ACTION =
 /** Phrases with which authors announce their own summary, in both languages. */
 const SUMMARY_CUE =
   /^(?:\S+\s+){0,3}?(?:tl;?dr|in short|in summary|to sum up|summary|bottom line|the lesson|lessons?|learned|takeaways?|conclusion|kortom|samengevat|samenvatting|conclusie|de les|al met al|geleerd)\b/;
+/**
+ * The first words of CALL_TO_ACTION's and LINK_TEASER's phrases, as a word part: either pattern can
+ * only match where a word contains one of these (its letters are in some token), or where a link
+ * was removed from the words ("https://", "www." and "thoughts?" inside a URL or handle).
+ */
+const CUE_FIRST_WORD = /thoughts|what|curious|follow|like|link|happy|ask|wat|ben|volg|reacties|more|read|full|meer|lees/;
 /** A pointer to elsewhere ("More info: https://…", "Lees meer op …") rather than content. */
 const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/;
 
@@ -131,11 +143,13 @@ export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: Ite
   let k = 0;
   const features = sentences.map(({ text }, index): SentenceFeatures => {
     const termStart = terms.length;
+    let mayHaveCue = tokens.hadLinks[index]!;
     // Hashtags after the last word ("… naam. #schaatsen #Thialf") label the post; they count
     // towards the item's topic but do not make their sentence more relevant.
     const body = text.includes('#') || text.includes('@') ? text.replace(TRAILING_TAGS, '').length : text.length;
     for (const end = tokens.end[index]!; k < end; k++) {
       const spelling = tokens.spelling[k]!;
+      if (spelling.cue ?? (spelling.cue = CUE_FIRST_WORD.test(spelling.lower))) mayHaveCue = true;
       const id = termOf(spelling, lang);
       if (id < 0) continue;
       if (id >= numberOf.length) {
@@ -182,7 +196,7 @@ export function sentenceFeatures(sentences: readonly SentenceInfo[], tokens: Ite
         nameIn[t]!++;
       }
     }
-    return { text, index, words: wordCount(text), prior: 1, termStart, termEnd: terms.length };
+    return { text, index, words: wordCount(text), prior: 1, termStart, termEnd: terms.length, mayHaveCue };
   });
   return { sentences: features, terms, counts, tf, nameIn, content };
 }
@@ -199,10 +213,10 @@ export function applyPriors(item: ItemFeatures, sentences: readonly SentenceInfo
     if (heading) prior *= p.heading;
     if (endsWithQuestion(text)) prior *= p.question;
     if (hook) prior *= p.hook;
-    if (CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
+    if (f.mayHaveCue && CALL_TO_ACTION.test(lowerText)) prior *= p.callToAction;
     if (SUMMARY_CUE.test(lowerText)) prior *= p.summaryCue;
     if (wordTotal < 6) prior *= p.short;
-    if (LINK_TEASER.test(lowerText) && f.termEnd - f.termStart < 8) prior *= p.callToAction;
+    if (f.mayHaveCue && LINK_TEASER.test(lowerText) && f.termEnd - f.termStart < 8) prior *= p.callToAction;
     // The body's first two sentences carry the point in news-style text; hooks and headings do
     // not get this lift.
     if (!heading && !hook && bodyStart < 0 && wordTotal >= 6) bodyStart = index;

@@ -30,6 +30,8 @@ export interface Spelling {
   lower: string;
   /** Starts with a capital (its first character changes when lower-cased). */
   upperStart: boolean;
+  /** Holds the first word of a call-to-action or link-teaser phrase (rank.ts), once asked. */
+  cue: boolean | undefined;
   /** What it says about the language, once asked. */
   evidence: WordEvidence | undefined;
   /** Term id of its key per language (en, nl, other); -1: not a content word; -2: not looked up. */
@@ -59,7 +61,7 @@ export function spellingOf(word: string): Spelling {
   let s = spellings.get(word);
   if (s === undefined) {
     const lower = word.toLowerCase();
-    s = { word, lower, upperStart: word.charCodeAt(0) !== lower.charCodeAt(0), term: [-2, -2, -2], evidence: undefined };
+    s = { word, lower, upperStart: word.charCodeAt(0) !== lower.charCodeAt(0), term: [-2, -2, -2], cue: undefined, evidence: undefined };
     spellings.set(word, s);
   }
   return s;
@@ -96,6 +98,8 @@ export interface ItemTokens {
   hashtag: boolean[];
   /** One past the last token of each sentence. */
   end: number[];
+  /** Per sentence: links, e-mail addresses or handles were blanked out before tokenizing. */
+  hadLinks: boolean[];
 }
 
 // The tokenizer below is tokenize.ts's WORD pattern, /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|[.,]\p{N}+)*/u,
@@ -194,7 +198,7 @@ function spellingAt(text: string, start: number, end: number, hash: number, curl
 
 /** Tokenizes every sentence once (see tokenize.ts for what a word is). */
 export function itemTokens(sentences: readonly string[], mayHaveLinks: boolean): ItemTokens {
-  const out: ItemTokens = { spelling: [], at: [], hashtag: [], end: [] };
+  const out: ItemTokens = { spelling: [], at: [], hashtag: [], end: [], hadLinks: [] };
   for (const text of sentences) {
     const clean = mayHaveLinks ? withoutLinksAndHandles(text) : text;
     const n = clean.length;
@@ -229,6 +233,7 @@ export function itemTokens(sentences: readonly string[], mayHaveLinks: boolean):
       out.hashtag.push(start > 0 && clean.charCodeAt(start - 1) === 35 /* # */);
     }
     out.end.push(out.spelling.length);
+    out.hadLinks.push(clean !== text);
   }
   return out;
 }

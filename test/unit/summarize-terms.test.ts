@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/summarize';
-import { wordBeforeFinalStop } from '../../src/summarize/segment';
+import { applyPriors, sentenceFeatures } from '../../src/summarize/rank';
+import { sentenceInfos, wordBeforeFinalStop } from '../../src/summarize/segment';
 import { itemTokens } from '../../src/summarize/terms';
 import { wordsWithCase } from '../../src/summarize/tokenize';
 
@@ -61,6 +62,49 @@ describe('wordBeforeFinalStop agrees with its pattern', () => {
       let s = '';
       for (let len = next() % 30; len > 0; len--) s += alphabet[next() % alphabet.length];
       expect([s, wordBeforeFinalStop(s)]).toEqual([s, viaPattern(s)]);
+    }
+  });
+});
+
+// rank.ts only tries the call-to-action and link-teaser patterns on sentences that can match them;
+// the priors must be the same as when every sentence is tried.
+describe('the cue pre-check skips only sentences the cue patterns cannot match', () => {
+  const priors = (text: string, forceCues: boolean) => {
+    const infos = sentenceInfos(text);
+    const tokens = itemTokens(
+      infos.map((s) => s.text),
+      true,
+    );
+    const item = sentenceFeatures(infos, tokens, 'en');
+    if (forceCues) for (const f of item.sentences) f.mayHaveCue = true;
+    applyPriors(item, infos);
+    return item.sentences.map((f) => f.prior);
+  };
+  const phrases = [
+    'thoughts?', 'what do you think', 'curious what', 'curious how', 'follow me', 'follow for', 'like and share',
+    'link in bio', 'link in comments', 'happy to answer', 'ask me anything', 'wat vinden jullie', 'wat denken jullie',
+    'ben benieuwd', 'volg me', 'volg voor', 'reacties welkom', 'more info', 'read more', 'full story', 'meer info',
+    'lees meer', 'lees verder', 'link in', 'https://x.com', 'www.example', 'HTTP://EXAMPLE.COM',
+  ];
+  const contexts = [
+    (p: string) => `We shipped it today and it works. ${p} now.`,
+    (p: string) => `${p.toUpperCase()} please, this matters a lot.`,
+    (p: string) => `See https://example.com/${p.replace(/ /g, '-')}?q=1 for the rest of it.`,
+    (p: string) => `Ping @${p.replace(/\W/g, '')} about the release notes.`,
+    (p: string) => `l'${p} and é${p} glued to other letters.`,
+    (p: string) => `Kelvin ${p.replace(/k/g, '\u212a').toUpperCase()} sign.`,
+  ];
+  test.each(phrases.map((p) => [p]))('%s', (phrase) => {
+    for (const context of contexts) {
+      const text = `A first sentence about the topic here. ${context(phrase)} A last one.`;
+      expect(priors(text, false)).toEqual(priors(text, true));
+    }
+  });
+  test('every evaluation item', () => {
+    const items = readFileSync(join(__dirname, '../eval/items.jsonl'), 'utf8').trim().split('\n');
+    for (const line of items) {
+      const { text } = JSON.parse(line) as { text: string };
+      expect(priors(text, false)).toEqual(priors(text, true));
     }
   });
 });
