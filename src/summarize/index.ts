@@ -52,8 +52,9 @@ export function summarize(text: string, opts: SummarizeOptions = {}, params: Ran
   const tokens = itemTokens(sentences, mayHaveLinks);
   let lang: Lang | undefined = opts.lang;
   if (lang === undefined) {
-    const sample = tokens.spelling.length > SAMPLE_WORDS ? tokens.spelling.slice(0, SAMPLE_WORDS) : tokens.spelling;
-    lang = detectLanguageOfEvidence(sample.map(evidenceOf));
+    const evidence: WordEvidence[] = [];
+    for (let k = 0; k < tokens.spelling.length && k < SAMPLE_WORDS; k++) evidence.push(evidenceOf(tokens.spelling[k]!));
+    lang = detectLanguageOfEvidence(evidence);
   }
   const features = sentenceFeatures(infos, tokens, lang);
   const keywords = topKeywords(features.content, tokens, 8);

@@ -191,9 +191,10 @@ export function sentenceInfos(
   splitBlocks(text).forEach((block, blockIndex) => {
     let first = true;
     for (const piece of splitBlock(block, mayHaveLinks)) {
-      const sentence = trimMarkers(piece);
+      const trimmed = piece.trim();
+      const sentence = trimMarkers(trimmed);
       if (!/[\p{L}\p{N}]/u.test(sentence)) continue;
-      out.push({ text: sentence, block: blockIndex, opensBlock: first, hadMarker: sentence !== piece.trim() });
+      out.push({ text: sentence, block: blockIndex, opensBlock: first, hadMarker: sentence !== trimmed });
       first = false;
     }
   });
