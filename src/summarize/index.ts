@@ -20,7 +20,7 @@
 //   that set with coarse one-at-a-time sweeps, keeping values in flat regions; the set is small
 //   (15 items per language), so differences under ~0.02 are noise.
 // - No randomness; ties go to the earlier sentence, so output is deterministic.
-import { detectLanguageOfEvidence, SAMPLE_WORDS } from './language';
+import { detectLanguageOfEvidence, SAMPLE_WORDS, type WordEvidence } from './language';
 import { MAYBE_URL_OR_HANDLE } from './patterns';
 import { topKeywords } from './keywords';
 import { boundCaches, evidenceOf, itemTokens } from './terms';
