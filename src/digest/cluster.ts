@@ -137,7 +137,8 @@ export function averageLinkClusters(sim: Float64Array, n: number, threshold: num
   const s = sim.slice(); // a copy: merges overwrite rows
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const chain: number[] = [];
   let remaining = n;
   const nearest = (a: number, preferred: number): number => {
@@ -196,7 +197,9 @@ export function averageLinkClusters(sim: Float64Array, n: number, threshold: num
     while (parent[r] !== r) r = parent[r]!;
     return r;
   };
-  return Array.from({ length: n }, (_, i) => root(i));
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) roots.push(root(i));
+  return roots;
 }
 
 /** Mean similarity of item `i` to the members of a cluster (excluding itself). */

@@ -13,7 +13,7 @@
 //   ("nachtvluchten" → night + flight).
 // Weights are TF-IDF over the day's items, so words every post uses count for little.
 import { detectLanguage, isStopword, splitSentences, stem } from '../summarize';
-import { conceptOfStemmed, isLexiconStem } from './lexicon';
+import { conceptOfStemmed } from './lexicon';
 import type { DigestInput } from './types';
 
 export type ItemLang = 'en' | 'nl' | 'other';
@@ -342,17 +342,26 @@ function splitCompound(lower: string, ctx: DayContext): [string, string] | null 
 function findCompoundSplit(lower: string, ctx: DayContext): [string, string] | null {
   for (let i = 4; i <= lower.length - 4; i++) {
     const right = lower.slice(i);
-    const rightInfo = wordInfo(right, 'nl');
-    if (rightInfo.concept === undefined && !ctx.stems.has(rightInfo.stem)) continue;
+    if (!isKnownPart(right, ctx)) continue;
     const left = lower.slice(0, i);
     // Linking sounds: "toerist-en-belasting", "stad-s-centrum".
+    let tried = '';
     for (const l of [left, left.replace(/s$/, ''), left.replace(/en$/, ''), left.replace(/e$/, '')]) {
-      if (l.length < 3) continue;
-      const leftInfo = wordInfo(l, 'nl');
-      if (leftInfo.concept !== undefined || isLexiconStem(leftInfo.stem, 'nl') || ctx.stems.has(leftInfo.stem)) return [l, right];
+      if (l.length < 3 || l === tried) continue;
+      tried = l;
+      if (isKnownPart(l, ctx)) return [l, right];
     }
   }
   return null;
+}
+
+/**
+ * Is this piece of a Dutch word a word we know: a stem seen in the day, a lexicon stem or concept?
+ * Asked for many pieces that are no word at all, so it stems without keeping a WordInfo for each.
+ */
+function isKnownPart(part: string, ctx: DayContext): boolean {
+  const stemmed = stem(part, 'nl');
+  return ctx.stems.has(stemmed) || conceptOfStemmed(part, 'nl', stemmed) !== undefined;
 }
 
 /** Raw (pre-IDF) weighted features of one text. */

@@ -371,8 +371,3 @@ export function conceptOfStemmed(word: string, lang: 'en' | 'nl' | 'other', ownS
   const second: 'en' | 'nl' = first === 'en' ? 'nl' : 'en';
   return BY_LANG[first].get(ownStem) ?? BY_LANG[second].get(stem(word, second));
 }
-
-/** Is this stemmed word a known lexicon form in either language? (Used to split Dutch compounds.) */
-export function isLexiconStem(stemmed: string, lang: 'en' | 'nl'): boolean {
-  return BY_LANG[lang].has(stemmed);
-}
