@@ -125,6 +125,10 @@ function unitParts(item: Element): UnitParts {
       case 'span':
         if (element.getAttributeNS(null, 'dir') === 'auto') parts.autoSpans.push(element);
         return undefined;
+      case 'svg':
+        // Avatars and icons: nothing read inside, and each skipped element saves about a
+        // microsecond per fresh unit under jsdom.
+        return false;
       default:
     }
     const role = element.getAttributeNS(null, 'data-ad-rendering-role');
