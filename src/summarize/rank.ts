@@ -110,7 +110,6 @@ const CUE_FIRST_WORD = /thoughts|what|curious|follow|like|link|happy|ask|wat|ben
 /** A pointer to elsewhere ("More info: https://…", "Lees meer op …") rather than content. */
 const LINK_TEASER = /https?:\/\/|www\.|\b(?:more info|read more|full story|meer info|lees (?:meer|verder)|link in)\b/;
 
-export { endsLikeSentence } from './patterns';
 
 // Per call, global term ids (terms.ts) are renumbered 0, 1, 2… in order of first use; these arrays,
 // indexed by global id, hold the new number and the call it belongs to.
