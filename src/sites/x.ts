@@ -115,7 +115,9 @@ function collectHooks(row: Element): Hooks {
       return false;
     }
     const testid = el.getAttributeNS(null, 'data-testid');
-    if (!testid) return true;
+    // The action bar (reply, repost, like, views, bookmark, share) is a div[role=group] with a
+    // fifth of the row's elements and nothing read: skipping it saves ~20 µs per fresh row in jsdom.
+    if (!testid) return !(tag === 'div' && el.getAttributeNS(null, 'role') === 'group');
     switch (testid) {
       case 'User-Name':
         hooks.userNames.push(el);
