@@ -358,8 +358,11 @@ function addForm(map: Map<string, string>, form: string, lang: 'en' | 'nl', id: 
 }
 
 /**
- * The concept id for a lower-case word, looked up in the word's own language first and then in
- * the other one (Dutch posts borrow English words: "deals", "update").
+ * The concept id for a lower-case word, looked up in the word's own language first; a Dutch word
+ * (or one of unknown language) then in English too, because Dutch posts borrow English words
+ * ("deals", "update"). English posts are not looked up in Dutch: they rarely borrow Dutch words,
+ * an English word read as Dutch only finds false friends ("storing" is storage, not an outage),
+ * and it saves stemming every English word twice (the scores on both evaluation sets are equal).
  */
 export function conceptOf(word: string, lang: 'en' | 'nl' | 'other'): string | undefined {
   return conceptOfStemmed(word, lang, stem(word, lang === 'nl' ? 'nl' : 'en'));
@@ -369,5 +372,7 @@ export function conceptOf(word: string, lang: 'en' | 'nl' | 'other'): string | u
 export function conceptOfStemmed(word: string, lang: 'en' | 'nl' | 'other', ownStem: string): string | undefined {
   const first: 'en' | 'nl' = lang === 'nl' ? 'nl' : 'en';
   const second: 'en' | 'nl' = first === 'en' ? 'nl' : 'en';
-  return BY_LANG[first].get(ownStem) ?? BY_LANG[second].get(stem(word, second));
+  const own = BY_LANG[first].get(ownStem);
+  if (own !== undefined || lang === 'en') return own;
+  return BY_LANG[second].get(stem(word, second));
 }
