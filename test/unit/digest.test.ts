@@ -200,6 +200,10 @@ describe('digest text features', () => {
     expect(conceptOf('ziekenhuizen', 'nl')).toBe(conceptOf('hospital', 'en'));
     expect(conceptOf('ziekenhuizen', 'nl')).toBeDefined();
     expect(conceptOf('storing', 'nl')).not.toBe(conceptOf('hospital', 'en'));
+    // English words are not read as Dutch: "storing" in an English post is storage.
+    expect(conceptOf('storing', 'en')).not.toBe(conceptOf('outage', 'en'));
+    // Dutch posts borrow English words: "downtime" is only listed in English.
+    expect(conceptOf('downtime', 'nl')).toBe(conceptOf('outage', 'en'));
   });
 
   test('labels and sentences read cleanly', () => {
