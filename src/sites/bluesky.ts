@@ -6,7 +6,7 @@
  */
 import type { PersonRef, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
 
@@ -25,8 +25,6 @@ const UNAVAILABLE_QUOTE =
 
 /** UserAvatar renders an image, or the default-avatar SVG when the account has none. */
 const AVATAR_TESTIDS = new Set(['userAvatarImage', 'userAvatarFallback']);
-/** Quoted posts render RichText without the postText testID. */
-const QUOTE_TEXT = '[data-testid="postText"], [data-word-wrap]';
 
 export const bluesky: SiteAdapter = {
   site: 'bluesky',
@@ -67,7 +65,7 @@ export const bluesky: SiteAdapter = {
       timestamp: tidTime(post.rkey) ?? labelTime(postLink),
       timestampText: ageLabel(postLink),
       linkUrl: unwrap(absoluteHttpUrl(card?.getAttributeNS(null, 'href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
-      linkTitle: card ? card.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(card.querySelector('div[dir="auto"]')) : null,
+      linkTitle: card ? card.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(findElement(card, (el) => el.localName === 'div' && el.getAttributeNS(null, 'dir') === 'auto')) : null,
       hasMedia: hooks.media.some((el) => isPostMedia(el) && !(card && card.contains(el))),
       isRepost: reason.isRepost,
       repostedBy: reason.by && reason.by.handle !== author.handle ? reason.by : null,
@@ -213,7 +211,7 @@ function isPostMedia(el: Element): boolean {
  */
 function didFromMedia(media: Element[]): string | null {
   for (const el of media) {
-    const url = el.getAttributeNS(null, 'src') ?? el.getAttributeNS(null, 'poster') ?? el.querySelector('source')?.getAttributeNS(null, 'src') ?? '';
+    const url = el.getAttributeNS(null, 'src') ?? el.getAttributeNS(null, 'poster') ?? findElement(el, (child) => child.localName === 'source')?.getAttributeNS(null, 'src') ?? '';
     const match = DID_IN_URL.exec(url);
     if (match?.[1]) return decodeURIComponent(match[1]);
   }
@@ -231,18 +229,37 @@ function placeholderQuote(icons: Element[]): QuotedItem | null {
   return null;
 }
 
+/** The quote's hooks in one walk (a selector query per field is a pass through nwsapi each). */
+function quoteHooks(root: Element): { postLink: Element | null; text: Element | null; profileLinks: Element[]; media: Element[] } {
+  const hooks = { postLink: null as Element | null, text: null as Element | null, profileLinks: [] as Element[], media: [] as Element[] };
+  forEachElement(root, (el) => {
+    const tag = el.localName;
+    if (tag === 'img' || tag === 'video') {
+      hooks.media.push(el);
+      return false;
+    }
+    if (tag === 'a') {
+      const href = el.getAttributeNS(null, 'href') ?? '';
+      if (href.includes('/post/')) hooks.postLink ??= el;
+      if (href.startsWith('/profile/') && PROFILE_PATH.test(href)) hooks.profileLinks.push(el);
+    }
+    // Quoted posts render RichText without the postText testID: [data-testid="postText"], [data-word-wrap].
+    if (!hooks.text && (el.getAttributeNS(null, 'data-testid') === 'postText' || el.hasAttributeNS(null, 'data-word-wrap'))) hooks.text = el;
+    return true;
+  });
+  return hooks;
+}
+
 function readQuote(root: Element, pageUrl: URL): QuotedItem {
-  const postLink = root.querySelector('a[href*="/post/"]');
+  const { postLink, text, profileLinks, media } = quoteHooks(root);
   const post = parsePostHref(postLink?.getAttributeNS(null, 'href'), pageUrl);
-  const text = root.querySelector(QUOTE_TEXT);
   if (!post && !text) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const profileLinks = Array.from(root.querySelectorAll('a[href^="/profile/"]')).filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
   const author = post ? readAuthor(root, profileLinks, post.authority) : { name: null, handle: null };
   // QuoteEmbed is titled "Post by <handle>" when no link shows the handle.
   const titled = /\s(\S+)$/.exec(root.getAttributeNS(null, 'title') ?? '')?.[1];
-  const did = post ? (post.authority.startsWith('did:') ? post.authority : didFromMedia(Array.from(root.querySelectorAll('img, video')))) : null;
+  const did = post ? (post.authority.startsWith('did:') ? post.authority : didFromMedia(media)) : null;
   return {
     id: post ? `at://${did ?? post.authority}/app.bsky.feed.post/${post.rkey}` : null,
     permalink: post?.permalink ?? null,
