@@ -376,3 +376,8 @@ export function conceptOfStemmed(word: string, lang: 'en' | 'nl' | 'other', ownS
   if (own !== undefined || lang === 'en') return own;
   return BY_LANG[second].get(stem(word, second));
 }
+
+/** Is this a stem of a Dutch lexicon form? */
+export function isDutchLexiconStem(stemmed: string): boolean {
+  return BY_LANG.nl.has(stemmed);
+}
