@@ -205,7 +205,9 @@ function oldParts(thing: Element): OldParts {
     const className = classNameOf(element);
     if (className === '') return undefined;
     const tokens = ` ${className} `;
-    if (tokens.includes(' child ')) return false;
+    // The comment tree, the vote arrows and the button row hold nothing read (and every element
+    // skipped saves about a microsecond per fresh thing under jsdom).
+    if (tokens.includes(' child ') || tokens.includes(' midcol ') || tokens.includes(' buttons ')) return false;
     if (tokens.includes(' crosspost-preview ')) {
       parts.previewLink ??= findElement(element, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/comments/'));
       return false;
