@@ -1,15 +1,18 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: one shared IntersectionObserver, a hash per item, and a
- * debounced write; no work on scroll events.
+ * was already seen. Cheap on the page: no observer per item (an IntersectionObserver watching
+ * every item of a long feed made the browser compute each of them on every frame while
+ * scrolling, 40 times the cost of our own code), only a look at one item's position a few
+ * times a second while the page scrolls, a hash per item, and a debounced write.
  */
 import type { FeedItem } from '../sites/types';
-import { sessionNudge } from './nudge';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
 const SAVE_DELAY_MS = 2_000;
+/** How often, at most, a scrolling page is looked at: plenty to see items go by. */
+export const SCROLL_CHECK_MS = 150;
 
 export interface SeenStorage {
   get(key: string): Promise<unknown>;
@@ -47,7 +50,15 @@ function dividerElement(document: Document, text: string): HTMLElement {
   return host;
 }
 
-/** Returns the FeedWatcher's onDecorated hook. */
+/**
+ * Returns the FeedWatcher's onDecorated hook.
+ *
+ * Items wait in document order, which in a feed is top to bottom. An item counts as scrolled
+ * past once its bottom edge is above the viewport, if an earlier look found it not yet past
+ * (an item the page opened below, at a restored scroll position, was never read). A look reads
+ * the position of the first waiting item only, and of the next while those are past: the cost
+ * is one rect per look plus one per item that went by, whatever the length of the feed.
+ */
 export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entry[]) => void {
   const { document, storage, signal } = options;
   const key = seenKey(options.site);
@@ -55,44 +66,67 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let pending: Entry[] = [];
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  const hashes = new WeakMap<Element, string>();
+  let lookTimer: ReturnType<typeof setTimeout> | null = null;
+  // Waiting items (parallel arrays: no object per item), the first not yet looked past, and how
+  // many of them an earlier look found at or below the top of the viewport.
+  let elements: Element[] = [];
+  let hashes: string[] = [];
+  let next = 0;
+  let below = 0;
 
   const save = () => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
     if (log?.changed) storage.set(key, log.toRecord(options.now())).catch(() => undefined);
   };
-  // Items that have been on screen: only these can have been scrolled past, and only for these
-  // is the bounding rect read (each read allocates). Observed items are never unobserved one by
-  // one: unobserve costs more than all the rest of the callback together (see the bench).
-  const shown = new WeakSet<Element>();
-  const observer = new IntersectionObserver((records) => {
-    for (const record of records) {
-      const target = record.target;
-      if (record.isIntersecting) {
-        shown.add(target);
-        continue;
-      }
-      // Scrolled past: it left the viewport over the top edge.
-      if (!shown.has(target) || record.boundingClientRect.top > 0) continue;
-      shown.delete(target);
-      const hash = hashes.get(target);
-      if (hash === undefined || !log?.markHash(hash, options.now())) continue;
+  const look = () => {
+    lookTimer = null;
+    if (!log || signal.aborted) return;
+    for (; next < elements.length; next++) {
+      const element = elements[next]!;
+      const box = element.isConnected ? element.getBoundingClientRect() : null;
+      if (box && box.bottom > 0) break;
+      // Gone (a virtualised list drops rows far above), hidden (no box), or found already past:
+      // nothing to remember.
+      if (!box || box.height === 0 || next >= below || !log.markHash(hashes[next]!, options.now())) continue;
       options.onSeen?.();
       saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
     }
-  });
-  const onHide = () => document.visibilityState === 'hidden' && save();
-  document.addEventListener('visibilitychange', onHide, { signal });
+    if (next > 255 && next * 2 > elements.length) {
+      elements = elements.slice(next);
+      hashes = hashes.slice(next);
+      next = 0;
+    }
+    below = elements.length; // all from `next` on are at or below the top now
+  };
+  // In idle time after a frame, when the layout is fresh: reading a position then forces nothing.
+  const soon = () => {
+    lookTimer ??= setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(look, { timeout: SCROLL_CHECK_MS }) : look()), SCROLL_CHECK_MS);
+  };
+  document.addEventListener('scroll', soon, { capture: true, passive: true, signal });
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
+      if (lookTimer !== null) clearTimeout(lookTimer);
       save();
       divider?.remove();
     },
     { once: true },
   );
+
+  /** Where an item goes among the waiting ones: at the end, unless the page added it above. */
+  const place = (element: Element): number => {
+    let low = next;
+    let high = elements.length;
+    if (high === low || elements[high - 1]!.compareDocumentPosition(element) & 4 /* following */) return high;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (elements[middle]!.compareDocumentPosition(element) & 4) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
 
   const handle = (entries: readonly Entry[]) => {
     if (!log) return;
@@ -105,9 +139,18 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
           element.prepend(divider);
         }
       }
-      hashes.set(element, hash);
-      observer.observe(element);
+      const at = place(element);
+      if (at === elements.length) {
+        elements.push(element);
+        hashes.push(hash);
+      } else {
+        // Added above items already waiting (a stream prepending new posts): not yet looked at.
+        elements.splice(at, 0, element);
+        hashes.splice(at, 0, hash);
+        below = Math.min(below, at);
+      }
     }
+    soon(); // new items are looked at once, so that scrolling past them later counts
   };
 
   storage
@@ -148,60 +191,5 @@ export function feedSettings(stored: unknown): FeedSettings {
     nudgeMinutes: count(feed.nudgeMinutes, 45, 1),
     nudgeItems: count(feed.nudgeItems, 300, 1),
     digestTime: typeof record.digest?.time === 'string' && /^\d\d:\d\d$/.test(record.digest.time) ? record.digest.time : '18:00',
-  };
-}
-
-export interface FeedFeatures {
-  onDecorated(entries: readonly Entry[]): void;
-  onSaved(): void;
-}
-
-/** The caught-up divider and the session nudge, started once the settings are read. */
-export function startFeedFeatures(options: {
-  document: Document;
-  site: string;
-  storage: SeenStorage;
-  t(name: string, substitutions?: string[]): string;
-  language: string;
-  signal: AbortSignal;
-}): FeedFeatures {
-  const { document, signal, t } = options;
-  let ready: ((entries: readonly Entry[]) => void) | null = null;
-  let waiting: Entry[] = [];
-  let onSaved = () => undefined as void;
-  const clock = new Intl.DateTimeFormat(options.language, { hour: '2-digit', minute: '2-digit' });
-  options.storage
-    .get('settings')
-    .then((stored) => {
-      if (signal.aborted) return;
-      const settings = feedSettings(stored);
-      const nudge = settings.nudge
-        ? sessionNudge({
-            document,
-            minutes: settings.nudgeMinutes,
-            items: settings.nudgeItems,
-            text: (seen, saved) => t('nudgeText', [String(seen), String(saved), settings.digestTime]),
-            dismissText: t('nudgeDismiss'),
-            signal,
-          })
-        : null;
-      if (nudge) onSaved = () => nudge.saved();
-      ready = watchCaughtUp({
-        document,
-        site: options.site,
-        storage: options.storage,
-        showDivider: settings.caughtUpDivider,
-        dividerText: (seenAt) => t('caughtUpDivider', [clock.format(seenAt)]),
-        now: Date.now,
-        signal,
-        onSeen: nudge ? () => nudge.seen() : undefined,
-      });
-      ready(waiting);
-      waiting = [];
-    })
-    .catch(() => undefined);
-  return {
-    onDecorated: (entries) => (ready ? ready(entries) : waiting.push(...entries)),
-    onSaved: () => onSaved(),
   };
 }

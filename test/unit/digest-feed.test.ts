@@ -1,52 +1,34 @@
 /**
  * @jest-environment jsdom
  *
- * The caught-up divider and the session nudge in a DOM (jsdom), with a hand-driven
- * IntersectionObserver standing in for scrolling and an in-memory storage.local.
+ * The caught-up divider and the session nudge in a DOM (jsdom), with hand-set item positions
+ * standing in for layout and scrolling, and an in-memory storage.local.
  */
-import { DIVIDER_TAG, seenKey, watchCaughtUp } from '../../src/content/divider';
+import { DIVIDER_TAG, SCROLL_CHECK_MS, seenKey, watchCaughtUp } from '../../src/content/divider';
 import type { SeenStorage } from '../../src/content/divider';
 import { NUDGE_TAG, sessionNudge } from '../../src/content/nudge';
 import { SeenLog, parseSeen } from '../../src/content/seen';
 
-type Callback = (records: Array<Partial<IntersectionObserverEntry>>) => void;
-const observers: Array<{ callback: Callback; targets: Set<Element> }> = [];
-class FakeObserver {
-  readonly targets = new Set<Element>();
-  constructor(readonly callback: Callback) {
-    observers.push(this);
-  }
-  observe(target: Element) {
-    this.targets.add(target);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
+/** Items are 120 px rows 130 px apart, in document order (hidden ones have no box); scrolling moves them all up. */
+const ROW = 130;
+let scrollY = 0;
+function layOut(): void {
+  let row = 0;
+  for (const element of Array.from(document.querySelectorAll<HTMLElement>('article'))) {
+    const top = (element.hidden ? 0 : row++ * ROW) - scrollY;
+    const box = element.hidden ? { top: 0, bottom: 0, height: 0 } : { top, bottom: top + 120, height: 120 };
+    element.getBoundingClientRect = () => ({ ...box, left: 0, right: 600, width: 600, x: 0, y: box.top }) as DOMRect;
   }
 }
-(globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
-
-/** The element came into view, then scrolled up out of it. */
-function scrollPast(element: Element) {
-  for (const observer of observers) {
-    if (observer.targets.has(element)) {
-      observer.callback([{ target: element, isIntersecting: true, boundingClientRect: { top: 100 } as DOMRectReadOnly }]);
-      observer.callback([{ target: element, isIntersecting: false, boundingClientRect: { top: -130 } as DOMRectReadOnly }]);
-    }
-  }
+/** Scroll to `y` and let the caught-up memory take its look (jsdom has no idle callbacks). */
+async function scrollTo(y: number): Promise<void> {
+  scrollY = y;
+  layOut();
+  document.dispatchEvent(new Event('scroll'));
+  await new Promise((done) => setTimeout(done, SCROLL_CHECK_MS + 20));
 }
-
-/** The element went out of view at the bottom (the reader scrolled back up). */
-function scrollBelow(element: Element) {
-  for (const observer of observers) {
-    if (observer.targets.has(element)) {
-      observer.callback([{ target: element, isIntersecting: true, boundingClientRect: { top: 700 } as DOMRectReadOnly }]);
-      observer.callback([{ target: element, isIntersecting: false, boundingClientRect: { top: 900 } as DOMRectReadOnly }]);
-    }
-  }
-}
+/** Rows 0 to n-1 have gone over the top edge of the viewport at this scroll position. */
+const past = (n: number) => n * ROW;
 
 function memoryStorage(): SeenStorage & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -75,7 +57,7 @@ const flush = () => new Promise((done) => setTimeout(done, 0));
 const NOW = Date.UTC(2026, 2, 10, 9, 14);
 
 afterEach(() => {
-  observers.length = 0;
+  scrollY = 0;
   jest.useRealTimers();
 });
 
@@ -87,14 +69,12 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   };
   const first = new AbortController();
   const entries = feed(5);
+  layOut();
   visit(first.signal, entries);
-  await flush();
+  await scrollTo(0); // the feed as it opens: nothing scrolled past yet
   expect(document.querySelector(DIVIDER_TAG)).toBeNull();
-  scrollPast(entries[0]!.element);
-  scrollPast(entries[1]!.element);
-  scrollPast(entries[2]!.element);
-  scrollBelow(entries[2]!.element); // already remembered: stays so
-  scrollBelow(entries[3]!.element); // seen, but not scrolled past: not remembered
+  await scrollTo(past(3)); // three posts went over the top; the fourth is at the top, on screen
+  await scrollTo(0); // back up: those three stay remembered, the fourth was never scrolled past
   first.abort(); // leaving the page writes at once
   await flush();
   expect(storage.data.get(seenKey('x'))).toBeDefined();
@@ -109,6 +89,7 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   };
   const fresh = [post('new-1'), post('new-2')];
   const old = [post(entries[0]!.item.id), post(entries[1]!.item.id), post(entries[2]!.item.id)];
+  layOut();
   visit(second.signal, [...fresh, ...old]);
   await flush();
   const dividers = document.querySelectorAll(DIVIDER_TAG);
@@ -128,13 +109,68 @@ test('with the divider off, nothing is shown but scrolled-past posts are still r
   storage.data.set(seenKey('x'), { v: 1, groups: [] });
   const controller = new AbortController();
   const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen: jest.fn() });
+  layOut();
   hook(entries as never);
-  await flush();
-  scrollPast(entries[0]!.element);
+  await scrollTo(0);
+  await scrollTo(past(1));
   controller.abort();
   await flush();
   expect(document.querySelector(DIVIDER_TAG)).toBeNull();
   expect((storage.data.get(seenKey('x')) as { groups: unknown[] }).groups).toHaveLength(1);
+});
+
+/** A hook on a fresh page and storage; `remembered` lists which of the ids were marked seen. */
+function watchFresh() {
+  const storage = memoryStorage();
+  const controller = new AbortController();
+  const onSeen = jest.fn();
+  const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen });
+  const remembered = async (ids: string[]) => {
+    controller.abort(); // writes at once
+    await flush();
+    const log = new SeenLog(parseSeen(storage.data.get(seenKey('x'))));
+    return ids.filter((id) => log.seenBefore(id) !== undefined);
+  };
+  return { hook, onSeen, remembered };
+}
+
+test('a page opened scrolled down remembers only what is scrolled past from there', async () => {
+  const entries = feed(6);
+  scrollY = past(2); // a restored scroll position: posts 0 and 1 are above, never read
+  layOut();
+  const { hook, onSeen, remembered } = watchFresh();
+  hook(entries as never);
+  await scrollTo(past(2));
+  await scrollTo(past(4));
+  expect(await remembered(entries.map(({ item }) => item.id))).toEqual([entries[2]!.item.id, entries[3]!.item.id]);
+  expect(onSeen).toHaveBeenCalledTimes(2);
+});
+
+test('a post the page adds above the waiting ones (a stream) is remembered when scrolled past, in its place', async () => {
+  const entries = feed(4);
+  layOut();
+  const { hook, remembered } = watchFresh();
+  hook(entries as never);
+  await scrollTo(0);
+  const streamed = document.createElement('article');
+  document.body.prepend(streamed);
+  layOut(); // everything moved down a row
+  hook([{ element: streamed, item: { id: 'streamed', site: 'x' } }] as never);
+  await scrollTo(0);
+  await scrollTo(past(2)); // the streamed post and the first old one went over the top
+  expect(await remembered(['streamed', ...entries.map(({ item }) => item.id)])).toEqual(['streamed', entries[0]!.item.id]);
+});
+
+test('posts removed from the page or hidden are not remembered and do not hold up the others', async () => {
+  const entries = feed(5);
+  layOut();
+  const { hook, remembered } = watchFresh();
+  hook(entries as never);
+  await scrollTo(0);
+  entries[0]!.element.remove(); // a virtualised list dropped it
+  (entries[1]!.element as HTMLElement).hidden = true; // display: none
+  await scrollTo(past(2)); // the rows left are 2, 3 and 4: two went over the top
+  expect(await remembered(entries.map(({ item }) => item.id))).toEqual([entries[2]!.item.id, entries[3]!.item.id]);
 });
 
 test('the nudge appears once after M posts, says what it should, and can be dismissed', () => {
