@@ -66,19 +66,23 @@ function readParts(item: Element): Parts {
   };
   forEachElement(item, (element) => {
     const tag = element.localName;
+    // The lockup's thumbnail (image, duration and progress badges) sits inside the watch link and
+    // holds nothing read; skipping it saves about a microsecond per element on fresh items in jsdom.
+    if (tag === 'yt-thumbnail-view-model') return false;
     if (AD_TAGS.has(tag)) {
       parts.isAd = true;
       if (tag === 'feed-ad-metadata-view-model') parts.adMetadata ??= element;
       if (tag === 'ad-badge-view-model') parts.adBadge ??= element;
     }
     const className = classNameOf(element);
+    const id = element.id;
     if (tag === 'a') {
       const href = element.getAttributeNS(null, 'href') ?? '';
       if (href !== '') parts.links.push(element);
       if (href.includes('/watch?v=')) parts.watchLink ??= element;
       else if (href.startsWith('/shorts/') || href.includes('youtube.com/shorts/')) parts.shortsLink ??= element;
       else if (href.startsWith('/@') || href.includes('youtube.com/@') || /^\/(channel|c|user)\//.test(href)) parts.channelLinks.push(element);
-      if (element.id === 'video-title-link' && element.hasAttributeNS(null, 'title')) parts.legacyTitle ??= element;
+      if (id === 'video-title-link' && element.hasAttributeNS(null, 'title')) parts.legacyTitle ??= element;
     } else if (tag === 'h3') {
       if (element.hasAttributeNS(null, 'title')) parts.headingWithTitle ??= element;
       parts.anyHeading ??= element;
@@ -86,8 +90,8 @@ function readParts(item: Element): Parts {
       const link = findElement(element, (el) => el.localName === 'a');
       if (link && !parts.channelLinks.includes(link)) parts.channelLinks.push(link);
     }
-    if (element.id === 'video-title') parts.legacyTitle ??= element;
-    else if (element.id === 'metadata-line') parts.legacyMetadataLine ??= element;
+    if (id === 'video-title') parts.legacyTitle ??= element;
+    else if (id === 'metadata-line') parts.legacyMetadataLine ??= element;
     if (className === '') return undefined;
     if (parts.contentIdClass === null && className.includes('content-id-')) parts.contentIdClass = className;
     if (className.includes('shortsLockupViewModelHostMetadataTitle')) parts.shortsTitle ??= element;
