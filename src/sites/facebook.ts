@@ -106,11 +106,10 @@ interface UnitParts {
   hasVideo: boolean;
   hasMediaAlt: boolean;
   loading: boolean;
-  autoSpans: Element[];
 }
 
 function unitParts(item: Element): UnitParts {
-  const parts: UnitParts = { profiles: [], messages: [], previewMessages: [], anchors: [], hasVideo: false, hasMediaAlt: false, loading: false, autoSpans: [] };
+  const parts: UnitParts = { profiles: [], messages: [], previewMessages: [], anchors: [], hasVideo: false, hasMediaAlt: false, loading: false };
   forEachElement(item, (element) => {
     switch (element.localName) {
       case 'a':
@@ -123,7 +122,7 @@ function unitParts(item: Element): UnitParts {
         if (MEDIA_ALT.test(element.getAttributeNS(null, 'alt') ?? '')) parts.hasMediaAlt = true;
         break;
       case 'span':
-        if (element.getAttributeNS(null, 'dir') === 'auto') parts.autoSpans.push(element);
+        // A third of a unit's elements; nothing on them is read here (see hasUnavailableNotice).
         return undefined;
       case 'svg':
         // Avatars and icons: nothing read inside, and each skipped element saves about a
@@ -187,13 +186,21 @@ function readMessage(message: Element | null): { text: string; truncated: boolea
   return { text: normalizedText(message, seeMore ? { skip: SEE_MORE } : {}), truncated: !!seeMore };
 }
 
-/** The "This content isn't available" notice of a share, outside the post's own words. */
-function hasUnavailableNotice(parts: UnitParts): boolean {
-  for (const span of parts.autoSpans) {
-    if (parts.messages.some((message) => message.contains(span))) continue;
-    if (UNAVAILABLE_NOTICE.test(span.textContent ?? '')) return true;
-  }
-  return false;
+/**
+ * The "This content isn't available" notice of a share, outside the post's own words. Its own walk,
+ * run only for units without media, link or original: reading `dir` on every span of every unit
+ * would cost more than this pass over the few units that need it.
+ */
+function hasUnavailableNotice(item: Element, messages: Element[]): boolean {
+  let found = false;
+  forEachElement(item, (el) => {
+    if (found || el.localName === 'svg') return false;
+    if (el.localName !== 'span' || el.getAttributeNS(null, 'dir') !== 'auto') return true;
+    if (messages.some((message) => message.contains(el))) return true;
+    if (UNAVAILABLE_NOTICE.test(el.textContent ?? '')) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Precedes: `a` comes before `b` in document order. */
@@ -248,7 +255,7 @@ function extractPost(item: Element, base: URL): Extracted | null {
   const link = readLink(anchors, base, messageElements);
   const hasMedia = hasAttachedMedia(parts);
   // The notice replaces the whole attachment, so a unit with a card or media cannot be one.
-  const unavailableShare = !original && !hasMedia && link.linkUrl === null && hasUnavailableNotice(parts);
+  const unavailableShare = !original && !hasMedia && link.linkUrl === null && hasUnavailableNotice(item, parts.messages);
 
   const common = {
     title: null,
