@@ -30,35 +30,38 @@ export function collapseWhitespace(text: string): string {
 }
 
 /** Normalised visible text of an element, or "" when there is no element. */
-export function normalizedText(element: Element | null | undefined, options: NormalizeOptions = {}): string {
+export function normalizedText(element: Element | null | undefined, options?: NormalizeOptions): string {
   if (!element) return '';
-  const parts: string[] = [];
   // One query for the controls to leave out, not el.matches() per descendant: under jsdom a
   // matches() call costs about as much as a whole querySelectorAll over a small item.
-  const skipped = options.skip ? new Set(Array.from(element.querySelectorAll(options.skip))) : null;
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        parts.push((child as Text).data);
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        const tag = el.localName;
-        if (SKIPPED_TAGS.has(tag)) continue;
-        if (skipped?.has(el)) continue;
-        if (options.skipElement?.(el)) continue;
-        if (tag === 'img') {
-          parts.push(el.getAttributeNS(null, 'alt') ?? '');
-          continue;
-        }
-        const block = BLOCK_TAGS.has(tag);
-        if (block) parts.push(' ');
-        walk(el);
-        if (block) parts.push(' ');
+  const skipped = options?.skip ? new Set(Array.from(element.querySelectorAll(options.skip))) : null;
+  return collapseWhitespace(rawText(element, '', skipped, options?.skipElement ?? null));
+}
+
+/**
+ * `text` plus the text below `node`, before whitespace is collapsed. A plain recursive function
+ * appending to one string: no closure, array or option object per call, and one nodeType read per
+ * node (each DOM getter is a wrapper call under jsdom).
+ */
+function rawText(node: Node, text: string, skipped: Set<Element> | null, skipElement: ((element: Element) => boolean) | null): string {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      text += (child as Text).data;
+    } else if (type === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      if (SKIPPED_TAGS.has(tag) || skipped?.has(el) || skipElement?.(el)) continue;
+      if (tag === 'img') {
+        text += el.getAttributeNS(null, 'alt') ?? '';
+      } else if (BLOCK_TAGS.has(tag)) {
+        text = `${rawText(el, `${text} `, skipped, skipElement)} `;
+      } else {
+        text = rawText(el, text, skipped, skipElement);
       }
     }
-  };
-  walk(element);
-  return collapseWhitespace(parts.join(''));
+  }
+  return text;
 }
 
 /** Normalised text, or null when it is empty. */
