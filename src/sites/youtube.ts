@@ -92,14 +92,15 @@ function readParts(item: Element): Parts {
     }
     if (id === 'video-title') parts.legacyTitle ??= element;
     else if (id === 'metadata-line') parts.legacyMetadataLine ??= element;
-    if (className === '') return undefined;
     if (parts.contentIdClass === null && className.includes('content-id-')) parts.contentIdClass = className;
+    // Every class read below has "metadata"/"Metadata" in it: one search rules out most elements.
+    if (!className.includes('etadata')) return undefined;
     if (className.includes('shortsLockupViewModelHostMetadataTitle')) parts.shortsTitle ??= element;
     if (className.includes('feed-ad-metadata-view-model__heading') || className.includes('feedAdMetadataViewModelHeading')) parts.adHeading ??= element;
     if (className.includes('feedAdMetadataViewModelHost')) parts.adMetadata ??= element;
-    METADATA_ROW_CLASSES.forEach((rowClass, generation) => {
-      if (className.includes(rowClass)) parts.rows[generation]!.push(element);
-    });
+    for (let generation = 0; generation < METADATA_ROW_CLASSES.length; generation += 1) {
+      if (className.includes(METADATA_ROW_CLASSES[generation]!)) parts.rows[generation]!.push(element);
+    }
     return undefined;
   });
   return parts;
