@@ -25,9 +25,14 @@ const MEDIA_ALT = /^(May be an image|Afbeelding met|Kan een afbeelding zijn|Peut
 
 /** Tracking parameters Facebook adds to every in-app link. */
 function withoutTracking(url: URL): string {
-  for (const key of Array.from(url.searchParams.keys())) {
-    if (key.startsWith('__') || key === 'comment_id' || key === 'ref' || key === 'refid' || key === 'paipv' || key === 'eav') url.searchParams.delete(key);
+  // The kept parameters are written back once: every searchParams.delete() re-serialises the URL.
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of url.searchParams) {
+    if (key.startsWith('__') || key === 'comment_id' || key === 'ref' || key === 'refid' || key === 'paipv' || key === 'eav') dropped = true;
+    else kept.append(key, value);
   }
+  if (dropped) url.search = kept.toString();
   url.hash = '';
   return url.href;
 }
