@@ -8,7 +8,7 @@
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 import { selfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
 
@@ -230,9 +230,9 @@ function findOutbound(links: Element[], pageUrl: URL): { url: string; title: str
   for (const anchor of links) {
     const href = anchor.getAttributeNS(null, 'href') ?? '';
     if (!/^https?:/.test(href)) continue;
-    const url = unwrap(absoluteHttpUrl(href, pageUrl));
-    if (!url || HOSTS.has(new URL(url).hostname)) continue;
-    return { url, title: cardTitle(anchor), anchor };
+    const url = unwrap(httpUrl(href, pageUrl));
+    if (!url || HOSTS.has(url.hostname)) continue;
+    return { url: url.href, title: cardTitle(anchor), anchor };
   }
   return null;
 }
@@ -262,10 +262,10 @@ function cardTitle(anchor: Element): string | null {
   return null;
 }
 
-function unwrap(url: string | null): string | null {
+/** The target of an l.threads.com/?u= shim, or the URL itself (parsed once, not per check). */
+function unwrap(url: URL | null): URL | null {
   if (!url) return null;
-  const parsed = new URL(url);
-  if (SHIMS.has(parsed.hostname)) return absoluteHttpUrl(parsed.searchParams.get('u'), parsed);
+  if (SHIMS.has(url.hostname)) return httpUrl(url.searchParams.get('u'), url);
   return url;
 }
 
