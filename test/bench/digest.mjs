@@ -176,11 +176,11 @@ async function main() {
   console.log(`Node, items without summaries: warm wall median ${f(fullBare.median)}, CPU median ${f(fullBare.cpu)}`);
   console.log(`  digest JSON ${(JSON.stringify(digest).length / 1024).toFixed(1)} KB`);
   if (!process.argv.includes('--node')) {
-    for (const [name, items] of [
-      ['items as stored', stored],
-      ['items without summaries', bare],
+    for (const [name, items, samples] of [
+      ['items as stored', stored, 5],
+      ['items without summaries', bare, 3],
     ]) {
-      const chrome = await chromiumTimes(items);
+      const chrome = await chromiumTimes(items, samples);
       if (!chrome) {
         console.log('Chromium: not found, skipped');
         break;
