@@ -6,9 +6,12 @@
 import type { Settings } from '../core/settings';
 import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 
-/** The opt-in extras a feed page asked for that the user's settings switch on; nothing else. */
+/**
+ * The extras a feed page asked for that it may have: the opt-in ones the user's settings switch
+ * on, and the self-thread reader its saves need on conversation pages; nothing else.
+ */
 export function extrasToLoad(request: LoadExtrasRequest, settings: Settings): ExtraName[] {
-  const on: Partial<Record<ExtraName, boolean>> = { badges: settings.debugBadges, nudge: settings.feed.nudge };
+  const on: Partial<Record<ExtraName, boolean>> = { badges: settings.debugBadges, nudge: settings.feed.nudge, thread: true };
   return [...new Set(request.names)].filter((name) => on[name] === true);
 }
 

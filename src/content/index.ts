@@ -11,7 +11,6 @@
  */
 import { itemKey } from '../core/items';
 import type { FeedItem, SiteAdapter } from '../sites/types';
-import { selfThreadOf } from './thread';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
@@ -142,6 +141,14 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     })
     .catch(() => (view.early = null));
 
+  // On a conversation page a save keeps the author's whole self-thread (issue 3); the reader is
+  // injected with the first such save (extras/thread.ts), and without it the post is saved alone.
+  const selfThread = async (element: Element) => {
+    if (!adapter.threadPath?.test(location.pathname)) return {};
+    if (!bridge.selfThreadOf) await requestExtras(['thread']);
+    return bridge.selfThreadOf?.(element) ?? {};
+  };
+
   // Adapter health (issue 3).
   watchHealth(adapter, signal, (report) => guard(send('report-health', report)));
   const watcher = new FeedWatcher({
@@ -159,7 +166,7 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     },
     setSaved: async (item, wanted, element) => {
       if (wanted) {
-        await guard(send('save-item', { item, pageUrl: location.href, ...selfThreadOf(adapter, element) }));
+        await guard(send('save-item', { item, pageUrl: location.href, ...(await selfThread(element)) }));
         each((hooks) => hooks.saved?.());
       } else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
       return wanted;

@@ -2,10 +2,11 @@
  * The content script's optional parts, kept out of the bundle every feed page loads (its budget
  * is 20 KB minified): the background injects each one into the tab with scripting.executeScript
  * only when it is wanted. The debug badges and the session nudge are off by default; the keyboard
- * command's code is needed only when the command is pressed. Each is its own file in dist/
+ * command's code is needed only when the command is pressed, and the self-thread reader only when
+ * something is saved on a conversation page. Each is its own file in dist/
  * (src/content/extras/<name>.ts, built by build.mjs).
  */
-export const EXTRA_NAMES = ['badges', 'nudge', 'command'] as const;
+export const EXTRA_NAMES = ['badges', 'nudge', 'command', 'thread'] as const;
 export type ExtraName = (typeof EXTRA_NAMES)[number];
 
 export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;
@@ -28,7 +29,7 @@ export function isLoadExtrasRequest(message: unknown): message is LoadExtrasRequ
     stroom === 1 &&
     type === 'load-extras' &&
     Array.isArray(names) &&
-    names.length <= EXTRA_NAMES.length &&
+    new Set(names).size === names.length &&
     names.every((name) => (EXTRA_NAMES as readonly unknown[]).includes(name))
   );
 }

@@ -5,7 +5,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Bluesky".
  */
 import type { PersonRef, QuotedItem, SiteAdapter } from './types';
-import { selfThread } from './selfThread';
+import { withSelfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
@@ -26,7 +26,8 @@ const UNAVAILABLE_QUOTE =
 /** UserAvatar renders an image, or the default-avatar SVG when the account has none. */
 const AVATAR_TESTIDS = new Set(['userAvatarImage', 'userAvatarFallback']);
 
-export const bluesky: SiteAdapter = {
+/** What the content script loads on every page: the adapter without its self-thread reader. */
+export const blueskyFeed: SiteAdapter = {
   site: 'bluesky',
   label: 'Bluesky',
   matches(url) {
@@ -75,11 +76,12 @@ export const bluesky: SiteAdapter = {
       unavailable: false,
     };
   },
-  extractThread(element, pageUrl) {
-    // Thread pages are /profile/<handle|did>/post/<rkey> (PostThread).
-    return POST_PATH.test(pageUrl.pathname) ? selfThread(bluesky, element, pageUrl) : null;
-  },
+  // Thread pages are /profile/<handle|did>/post/<rkey> (PostThread).
+  threadPath: POST_PATH,
 };
+
+/** The full adapter, with the self-thread reader for conversation pages (issue 3). */
+export const bluesky: SiteAdapter = /* @__PURE__ */ withSelfThread(blueskyFeed);
 
 /** Everything extract() reads, gathered in one walk of the post (one query per field costs 10x). */
 interface Hooks {

@@ -7,7 +7,7 @@
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
-import { selfThread } from './selfThread';
+import { withSelfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
@@ -65,7 +65,8 @@ const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
 const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(el.getAttributeNS(null, 'class') ?? '');
 
-export const mastodon: SiteAdapter = {
+/** What the content script loads on every page: the adapter without its self-thread reader. */
+export const mastodonFeed: SiteAdapter = {
   site: 'mastodon',
   label: 'Mastodon',
   matches(url, root) {
@@ -87,11 +88,12 @@ export const mastodon: SiteAdapter = {
     if (!hooks.status && hooks.times.length === 0 && hooks.timeLinks.length === 0) return placeholder(element, entryId);
     return extractStatus(element, hooks, entryId, pageUrl);
   },
-  extractThread(element, pageUrl) {
-    // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
-    return PERMALINK_PATH.test(pageUrl.pathname) ? selfThread(mastodon, element, pageUrl) : null;
-  },
+  // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
+  threadPath: PERMALINK_PATH,
 };
+
+/** The full adapter, with the self-thread reader for conversation pages (issue 3). */
+export const mastodon: SiteAdapter = /* @__PURE__ */ withSelfThread(mastodonFeed);
 
 /**
  * Everything extract() reads, gathered in one walk with class checks. Class selectors in

@@ -53,3 +53,16 @@ export function selfThread(adapter: SiteAdapter, element: Element, pageUrl: URL)
     linkUrl: item.linkUrl,
   }));
 }
+
+/**
+ * A site's adapter with its self-thread reader: `extractThread` reads the thread on the adapter's
+ * conversation pages (`threadPath`) and returns null elsewhere. Each such site exports its adapter
+ * both ways: the registry uses the full one, and the content script loads only the feed part on
+ * every page (its size budget) and adds this reader when a save needs it.
+ */
+export function withSelfThread(adapter: SiteAdapter): SiteAdapter {
+  return {
+    ...adapter,
+    extractThread: (element, pageUrl) => (adapter.threadPath?.test(pageUrl.pathname) ? selfThread(adapter, element, pageUrl) : null),
+  };
+}

@@ -7,7 +7,7 @@
  * Sources: test/fixtures/SELECTORS.md, section "Threads".
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
-import { selfThread } from './selfThread';
+import { withSelfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
@@ -32,7 +32,8 @@ const isInTextUi = (el: Element): boolean =>
 /** Card title (atomic class); the domain next to it is `translate=no`. */
 const CARD_TITLE_CLASS = /(?:^|\s)x1gslohp(?:\s|$)/;
 
-export const threads: SiteAdapter = {
+/** What the content script loads on every page: the adapter without its self-thread reader. */
+export const threadsFeed: SiteAdapter = {
   site: 'threads',
   label: 'Threads',
   matches(url) {
@@ -83,11 +84,12 @@ export const threads: SiteAdapter = {
       unavailable,
     } satisfies Omit<FeedItem, 'site'>;
   },
-  extractThread(element, pageUrl) {
-    // Conversation pages are /@user/post/<code>.
-    return POST_PATH.test(pageUrl.pathname) ? selfThread(threads, element, pageUrl) : null;
-  },
+  // Conversation pages are /@user/post/<code>.
+  threadPath: POST_PATH,
 };
+
+/** The full adapter, with the self-thread reader for conversation pages (issue 3). */
+export const threads: SiteAdapter = /* @__PURE__ */ withSelfThread(threadsFeed);
 
 /** Everything extract() reads, gathered in one walk of the post (one query per field costs 10x). */
 interface Hooks {

@@ -78,6 +78,12 @@ export interface SiteAdapter {
    * a conversation or the author wrote only this one post there.
    */
   extractThread?(element: Element, pageUrl: URL): ThreadPart[] | null;
+  /**
+   * The path of the site's conversation pages, where `extractThread` reads self-threads. Content
+   * scripts carry the adapter without its thread reader and inject the reader (the same
+   * `withSelfThread`) only when something is saved on such a page (src/content/extras/thread.ts).
+   */
+  threadPath?: RegExp;
 }
 
 /** One post of an author's self-thread. */

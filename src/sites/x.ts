@@ -5,7 +5,7 @@
  */
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
-import { selfThread } from './selfThread';
+import { withSelfThread } from './selfThread';
 import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
@@ -35,7 +35,8 @@ const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet
 /** "Show more" sits after the text today; if a UI version puts it inside, it is not text. */
 const isShowMore = (el: Element): boolean => el.getAttributeNS(null, 'data-testid') === 'tweet-text-show-more-link';
 
-export const x: SiteAdapter = {
+/** What the content script loads on every page: the adapter without its self-thread reader. */
+export const xFeed: SiteAdapter = {
   site: 'x',
   label: 'X',
   matches(url) {
@@ -61,11 +62,12 @@ export const x: SiteAdapter = {
     }
     return extractTweet(hooks, pageUrl);
   },
-  extractThread(element, pageUrl) {
-    // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
-    return /^\/[^/]+\/status\/\d+/.test(pageUrl.pathname) ? selfThread(x, element, pageUrl) : null;
-  },
+  // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
+  threadPath: /^\/[^/]+\/status\/\d+/,
 };
+
+/** The full adapter, with the self-thread reader for conversation pages (issue 3). */
+export const x: SiteAdapter = /* @__PURE__ */ withSelfThread(xFeed);
 
 /** Everything extract() reads, gathered in one walk of the row (one query per field costs 10x). */
 interface Hooks {

@@ -1,4 +1,4 @@
-import { bluesky } from '../../sites/bluesky';
+import { blueskyFeed } from '../../sites/bluesky';
 import { startContentScript } from '../index';
 
-startContentScript(bluesky);
+startContentScript(blueskyFeed);

@@ -1,4 +1,4 @@
-import { mastodon } from '../../sites/mastodon';
+import { mastodonFeed } from '../../sites/mastodon';
 import { startContentScript } from '../index';
 
-startContentScript(mastodon);
+startContentScript(mastodonFeed);

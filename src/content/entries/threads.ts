@@ -1,4 +1,4 @@
-import { threads } from '../../sites/threads';
+import { threadsFeed } from '../../sites/threads';
 import { startContentScript } from '../index';
 
-startContentScript(threads);
+startContentScript(threadsFeed);

@@ -1,4 +1,4 @@
-import { x } from '../../sites/x';
+import { xFeed } from '../../sites/x';
 import { startContentScript } from '../index';
 
-startContentScript(x);
+startContentScript(xFeed);
