@@ -6,7 +6,7 @@
  */
 import type { PersonRef, QuotedItem, SiteAdapter } from './types';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
 
@@ -41,17 +41,17 @@ export const blueskyFeed: SiteAdapter = {
   ],
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
-    const postLink = hooks.links.find((link) => link.hasAttributeNS(null, 'data-tooltip') && POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''))
-      ?? hooks.links.find((link) => POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
-    const post = parsePostHref(postLink?.getAttributeNS(null, 'href'), pageUrl) ?? focusedPost(element, hooks, pageUrl);
+    const postLink = hooks.links.find((link) => link.hasAttributeNS(null, 'data-tooltip') && POST_PATH.test(attr(link, 'href') ?? ''))
+      ?? hooks.links.find((link) => POST_PATH.test(attr(link, 'href') ?? ''));
+    const post = parsePostHref(attr(postLink, 'href'), pageUrl) ?? focusedPost(element, hooks, pageUrl);
     if (!post) return null;
 
-    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(attr(link, 'href') ?? ''));
     const author = readAuthor(element, profileLinks, post.authority);
     const reason = readReason(profileLinks, hooks, postLink ?? null);
 
     const textElement = hooks.texts[0] ?? null;
-    const card = hooks.links.find((link) => /^https?:/.test(link.getAttributeNS(null, 'href') ?? '') && !(textElement && textElement.contains(link)));
+    const card = hooks.links.find((link) => /^https?:/.test(attr(link, 'href') ?? '') && !(textElement && textElement.contains(link)));
     const did = post.authority.startsWith('did:') ? post.authority : didFromMedia(hooks.media);
 
     return {
@@ -65,8 +65,8 @@ export const blueskyFeed: SiteAdapter = {
       textTruncated: false,
       timestamp: tidTime(post.rkey) ?? labelTime(postLink),
       timestampText: ageLabel(postLink),
-      linkUrl: unwrap(absoluteHttpUrl(card?.getAttributeNS(null, 'href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
-      linkTitle: card ? card.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(findElement(card, (el) => el.localName === 'div' && el.getAttributeNS(null, 'dir') === 'auto')) : null,
+      linkUrl: unwrap(absoluteHttpUrl(attr(card, 'href'), pageUrl)) ?? firstExternalLink(textElement, pageUrl),
+      linkTitle: card ? attr(card, 'aria-label')?.trim() || textOrNull(findElement(card, (el) => el.localName === 'div' && attr(el, 'dir') === 'auto')) : null,
       hasMedia: hooks.media.some((el) => isPostMedia(el) && !(card && card.contains(el))),
       isRepost: reason.isRepost,
       repostedBy: reason.by && reason.by.handle !== author.handle ? reason.by : null,
@@ -113,13 +113,13 @@ function collectHooks(item: Element): Hooks {
       case 'div':
         // The quote embed is the only div[role=link] inside a post (the post itself is one;
         // images are buttons, link cards are anchors).
-        if (el.getAttributeNS(null, 'role') === 'link') {
+        if (attr(el, 'role') === 'link') {
           hooks.quoteRoot ??= el;
           return false;
         }
         break;
     }
-    const testid = el.getAttributeNS(null, 'data-testid');
+    const testid = attr(el, 'data-testid');
     if (testid === 'postText') {
       hooks.texts.push(el);
       return false;
@@ -136,8 +136,8 @@ function collectHooks(item: Element): Hooks {
  */
 function focusedPost(item: Element, hooks: Hooks, pageUrl: URL): { authority: string; rkey: string; permalink: string } | null {
   const post = parsePostHref(pageUrl.pathname, pageUrl);
-  if (!post || hooks.links.some((link) => POST_PATH.test(link.getAttributeNS(null, 'href') ?? ''))) return null;
-  const byTestId = /^postThreadItem-by-(.+)$/.exec(item.getAttributeNS(null, 'data-testid') ?? '')?.[1];
+  if (!post || hooks.links.some((link) => POST_PATH.test(attr(link, 'href') ?? ''))) return null;
+  const byTestId = /^postThreadItem-by-(.+)$/.exec(attr(item, 'data-testid') ?? '')?.[1];
   const byLink = hooks.links.some((link) => profilePath(link) === post.authority);
   return byTestId === post.authority || byLink ? post : null;
 }
@@ -170,7 +170,7 @@ function readAuthor(item: Element, profileLinks: Element[], authority: string): 
     else name ??= text;
   }
   if (!handle || !isHandle(handle)) {
-    const fromTestId = /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(item.getAttributeNS(null, 'data-testid') ?? '')?.[1];
+    const fromTestId = /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(attr(item, 'data-testid') ?? '')?.[1];
     handle = fromTestId && isHandle(fromTestId) ? fromTestId : authority;
   }
   return { name, handle };
@@ -181,7 +181,7 @@ function isHandle(value: string): boolean {
 }
 
 function profilePath(link: Element): string | null {
-  const match = PROFILE_PATH.exec(link.getAttributeNS(null, 'href') ?? '');
+  const match = PROFILE_PATH.exec(attr(link, 'href') ?? '');
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
@@ -204,7 +204,7 @@ function readReason(profileLinks: Element[], hooks: Hooks, postLink: Element | n
 
 /** Attached images and video; avatars and link-card thumbnails are excluded by the caller or URL. */
 function isPostMedia(el: Element): boolean {
-  return el.localName === 'video' || MEDIA_URL.test(el.getAttributeNS(null, 'src') ?? '');
+  return el.localName === 'video' || MEDIA_URL.test(attr(el, 'src') ?? '');
 }
 
 /**
@@ -213,7 +213,7 @@ function isPostMedia(el: Element): boolean {
  */
 function didFromMedia(media: Element[]): string | null {
   for (const el of media) {
-    const url = el.getAttributeNS(null, 'src') ?? el.getAttributeNS(null, 'poster') ?? findElement(el, (child) => child.localName === 'source')?.getAttributeNS(null, 'src') ?? '';
+    const url = attr(el, 'src') ?? attr(el, 'poster') ?? attr(findElement(el, (child) => child.localName === 'source'), 'src') ?? '';
     const match = DID_IN_URL.exec(url);
     if (match?.[1]) return decodeURIComponent(match[1]);
   }
@@ -241,12 +241,12 @@ function quoteHooks(root: Element): { postLink: Element | null; text: Element | 
       return false;
     }
     if (tag === 'a') {
-      const href = el.getAttributeNS(null, 'href') ?? '';
+      const href = attr(el, 'href') ?? '';
       if (href.includes('/post/')) hooks.postLink ??= el;
       if (href.startsWith('/profile/') && PROFILE_PATH.test(href)) hooks.profileLinks.push(el);
     }
     // Quoted posts render RichText without the postText testID: [data-testid="postText"], [data-word-wrap].
-    if (!hooks.text && (el.getAttributeNS(null, 'data-testid') === 'postText' || el.hasAttributeNS(null, 'data-word-wrap'))) hooks.text = el;
+    if (!hooks.text && (attr(el, 'data-testid') === 'postText' || el.hasAttributeNS(null, 'data-word-wrap'))) hooks.text = el;
     return true;
   });
   return hooks;
@@ -254,13 +254,13 @@ function quoteHooks(root: Element): { postLink: Element | null; text: Element | 
 
 function readQuote(root: Element, pageUrl: URL): QuotedItem {
   const { postLink, text, profileLinks, media } = quoteHooks(root);
-  const post = parsePostHref(postLink?.getAttributeNS(null, 'href'), pageUrl);
+  const post = parsePostHref(attr(postLink, 'href'), pageUrl);
   if (!post && !text) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
   const author = post ? readAuthor(root, profileLinks, post.authority) : { name: null, handle: null };
   // QuoteEmbed is titled "Post by <handle>" when no link shows the handle.
-  const titled = /\s(\S+)$/.exec(root.getAttributeNS(null, 'title') ?? '')?.[1];
+  const titled = /\s(\S+)$/.exec(attr(root, 'title') ?? '')?.[1];
   const did = post ? (post.authority.startsWith('did:') ? post.authority : didFromMedia(media)) : null;
   return {
     id: post ? `at://${did ?? post.authority}/app.bsky.feed.post/${post.rkey}` : null,
@@ -288,7 +288,7 @@ export function tidTime(rkey: string): string | null {
 
 /** Fallback for non-TID rkeys: the English tooltip, read in the viewer's timezone. */
 function labelTime(link: Element | null | undefined): string | null {
-  const label = link?.getAttributeNS(null, 'data-tooltip') ?? link?.getAttributeNS(null, 'aria-label');
+  const label = attr(link, 'data-tooltip') ?? attr(link, 'aria-label');
   if (!label) return null;
   const ms = Date.parse(label.replace(' at ', ' '));
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
@@ -312,7 +312,7 @@ function unwrap(url: string | null): string | null {
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
   for (const anchor of anchorsIn(textElement)) {
-    const url = unwrap(absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl));
+    const url = unwrap(absoluteHttpUrl(attr(anchor, 'href'), pageUrl));
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
   return null;

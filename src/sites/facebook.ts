@@ -4,7 +4,7 @@
  * URL shapes (permalinks, l.php shims, /ads/about/). The visible "Sponsored" label is obfuscated
  * (letters reordered with CSS, decoys), so ads are recognised by their links, never by the word.
  */
-import { absoluteHttpUrl, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { FeedItem, PersonRef, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -118,13 +118,13 @@ function unitParts(item: Element): UnitParts {
   forEachElement(item, (element) => {
     switch (element.localName) {
       case 'a':
-        parts.anchors.push({ element, href: element.getAttributeNS(null, 'href') ?? '' });
+        parts.anchors.push({ element, href: attr(element, 'href') ?? '' });
         break;
       case 'video':
         parts.hasVideo = true;
         break;
       case 'img':
-        if (MEDIA_ALT.test(element.getAttributeNS(null, 'alt') ?? '')) parts.hasMediaAlt = true;
+        if (MEDIA_ALT.test(attr(element, 'alt') ?? '')) parts.hasMediaAlt = true;
         break;
       case 'span':
         // A third of a unit's elements; nothing on them is read here (see hasUnavailableNotice).
@@ -135,17 +135,17 @@ function unitParts(item: Element): UnitParts {
         return false;
       default:
     }
-    const role = element.getAttributeNS(null, 'data-ad-rendering-role');
+    const role = attr(element, 'data-ad-rendering-role');
     if (role === PROFILE_NAME_ROLE) parts.profiles.push(element);
     else if (role === MESSAGE_ROLE) {
       const last = parts.messages[parts.messages.length - 1];
       if (!last?.contains(element)) parts.messages.push(element);
     } else if (role === null && element.localName === 'div') {
       // Fewer attribute reads per node: the preview and loading hooks are always on divs.
-      if (element.getAttributeNS(null, 'data-ad-preview') === 'message' || element.getAttributeNS(null, 'data-ad-comet-preview') === 'message') {
+      if (attr(element, 'data-ad-preview') === 'message' || attr(element, 'data-ad-comet-preview') === 'message') {
         const last = parts.previewMessages[parts.previewMessages.length - 1];
         if (!last?.contains(element)) parts.previewMessages.push(element);
-      } else if (element.getAttributeNS(null, 'data-visualcompletion') === 'loading-state') parts.loading = true;
+      } else if (attr(element, 'data-visualcompletion') === 'loading-state') parts.loading = true;
     }
     return undefined;
   });
@@ -162,7 +162,7 @@ function readHeader(profile: Element, anchors: Anchor[], base: URL): Header {
   return {
     profile,
     name: textOrNull(authorLink ? findElement(authorLink, (el) => el.localName === 'strong') ?? authorLink : null),
-    handle: handleFromProfileHref(authorLink?.getAttributeNS(null, 'href'), base),
+    handle: handleFromProfileHref(attr(authorLink, 'href'), base),
     timeLink,
   };
 }
@@ -170,7 +170,7 @@ function readHeader(profile: Element, anchors: Anchor[], base: URL): Header {
 function isSponsored(anchors: Anchor[]): boolean {
   for (const { element, href } of anchors) {
     if (href.includes('/ads/about')) return true;
-    if (element.getAttributeNS(null, 'attributionsrc')?.startsWith('/privacy_sandbox/comet/register/source/')) return true;
+    if (attr(element, 'attributionsrc')?.startsWith('/privacy_sandbox/comet/register/source/')) return true;
     const cft = href.match(/__cft__(?:\[0\]|%5B0%5D)=([^&]+)/)?.[1];
     if (cft && cft.length >= SPONSORED_CFT_LENGTH) return true;
   }
@@ -187,7 +187,7 @@ function hasAttachedMedia(parts: UnitParts): boolean {
 
 function readMessage(message: Element | null): { text: string; truncated: boolean } {
   if (!message) return { text: '', truncated: false };
-  const seeMore = findElement(message, (el) => el.getAttributeNS(null, 'role') === 'button');
+  const seeMore = findElement(message, (el) => attr(el, 'role') === 'button');
   return { text: normalizedText(message, seeMore ? { skip: SEE_MORE } : {}), truncated: !!seeMore };
 }
 
@@ -200,7 +200,7 @@ function hasUnavailableNotice(item: Element, messages: Element[]): boolean {
   let found = false;
   forEachElement(item, (el) => {
     if (found || el.localName === 'svg') return false;
-    if (el.localName !== 'span' || el.getAttributeNS(null, 'dir') !== 'auto') return true;
+    if (el.localName !== 'span' || attr(el, 'dir') !== 'auto') return true;
     if (messages.some((message) => message.contains(el))) return true;
     if (UNAVAILABLE_NOTICE.test(el.textContent ?? '')) found = true;
     return !found;
@@ -228,7 +228,7 @@ function readLink(anchors: Anchor[], base: URL, messageElements: Element[]): { l
     // Card titles: the non-domain span[dir=auto] (the first one is the upper-case domain).
     const spans: string[] = [];
     forEachElement(anchor, (el) => {
-      if (el.localName !== 'span' || el.getAttributeNS(null, 'dir') !== 'auto') return undefined;
+      if (el.localName !== 'span' || attr(el, 'dir') !== 'auto') return undefined;
       const text = normalizedText(el);
       if (text !== '') spans.push(text);
       return false;
@@ -255,8 +255,8 @@ function extractPost(item: Element, base: URL): Extracted | null {
   const sharerMessage = original ? messageElements.find((m) => precedes(m, original.profile)) ?? null : null;
   const contentMessage = original ? messageElements.find((m) => precedes(original.profile, m)) ?? null : messageElements[0] ?? null;
 
-  const outerPost = outer ? postFromHref(outer.timeLink?.getAttributeNS(null, 'href'), base) : null;
-  const outerLabel = outer?.timeLink ? outer.timeLink.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(outer.timeLink) : null;
+  const outerPost = outer ? postFromHref(attr(outer.timeLink, 'href'), base) : null;
+  const outerLabel = outer?.timeLink ? attr(outer.timeLink, 'aria-label')?.trim() || textOrNull(outer.timeLink) : null;
   const link = readLink(anchors, base, messageElements);
   const hasMedia = hasAttachedMedia(parts);
   // The notice replaces the whole attachment, so a unit with a card or media cannot be one.
@@ -272,8 +272,8 @@ function extractPost(item: Element, base: URL): Extracted | null {
   };
 
   if (original && outer) {
-    const originalPost = postFromHref(original.timeLink?.getAttributeNS(null, 'href'), base);
-    const originalLabel = original.timeLink ? original.timeLink.getAttributeNS(null, 'aria-label')?.trim() || textOrNull(original.timeLink) : null;
+    const originalPost = postFromHref(attr(original.timeLink, 'href'), base);
+    const originalLabel = original.timeLink ? attr(original.timeLink, 'aria-label')?.trim() || textOrNull(original.timeLink) : null;
     const content = readMessage(contentMessage);
     const sharer = readMessage(sharerMessage);
     if (sharer.text !== '') {

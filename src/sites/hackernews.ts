@@ -3,7 +3,7 @@
  * tables: a story is `tr.athing` followed by a row holding `td.subtext` (score, user, age).
  * The one rename that broke scrapers was `a.storylink`/`a.titlelink` → `.titleline > a` (2021-22).
  */
-import { classNameOf, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
+import { attr, classNameOf, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
 import type { SiteAdapter } from './types';
 
 /**
@@ -114,7 +114,7 @@ export const hackernews: SiteAdapter = {
     const id = /^\d+$/.test(row.id) ? row.id : null;
     const { subtext, toptext, author: authorLink, age, score } = followingRows(row);
     const author = textOrNull(authorLink);
-    const href = httpUrl(titleLink.getAttributeNS(null, 'href'), pageUrl);
+    const href = httpUrl(attr(titleLink, 'href'), pageUrl);
     // Ask/Tell HN titles link to the item itself; only outbound links count.
     const linkUrl = href && href.hostname !== 'news.ycombinator.com' ? href.href : null;
     // YC job rows have no score, no user and no comments link: HN's only advertising.
@@ -130,7 +130,7 @@ export const hackernews: SiteAdapter = {
       title: textOrNull(titleLink),
       text: normalizedText(toptext),
       textTruncated: false,
-      timestamp: timestampFromAgeTitle(age?.getAttributeNS(null, 'title') ?? null),
+      timestamp: timestampFromAgeTitle(attr(age, 'title') ?? null),
       timestampText: textOrNull(age),
       linkUrl,
       linkTitle: null,

@@ -4,7 +4,7 @@
  * classes, `componentkey` / `data-view-name` / `data-testid` hooks). Each field below has one
  * path per generation; `extract` picks the generation from the element it is given.
  */
-import { absoluteHttpUrl, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -75,7 +75,7 @@ function firstExternalLink(container: Element | null, pageUrl: URL): string | nu
   forEachElement(container, (element) => {
     if (found !== null) return false;
     if (element.localName !== 'a') return undefined;
-    const url = absoluteHttpUrl(element.getAttributeNS(null, 'href'), pageUrl);
+    const url = absoluteHttpUrl(attr(element, 'href'), pageUrl);
     if (url && !isLinkedInHost(url)) found = url;
     return false;
   });
@@ -88,14 +88,14 @@ function reposterFrom(header: Element | null): PersonRef | null {
   const links: Element[] = [];
   forEachElement(header, (el) => {
     if (el.localName !== 'a') return true;
-    const href = el.getAttributeNS(null, 'href') ?? '';
+    const href = attr(el, 'href') ?? '';
     if (href.includes('/in/') || href.includes('/company/')) links.push(el);
     return true;
   });
   const link = links[0] ?? null;
   // Classic headers also hold an avatar link with no text; the name link is the one with text.
   const named = links.find((a) => (a.textContent ?? '').trim() !== '') ?? link;
-  return { name: textOrNull(named), handle: handleFromProfileHref(named?.getAttributeNS(null, 'href')) };
+  return { name: textOrNull(named), handle: handleFromProfileHref(attr(named, 'href')) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ function classicParts(root: Element, enterQuotes: boolean): ClassicParts {
 /** Names and ages are rendered twice (aria-hidden + visually-hidden): read the aria-hidden copy. */
 function ariaHiddenCopy(container: Element | null): Element | null {
   if (!container) return null;
-  return findElement(container, (el) => el.localName === 'span' && el.getAttributeNS(null, 'aria-hidden') === 'true') ?? container;
+  return findElement(container, (el) => el.localName === 'span' && attr(el, 'aria-hidden') === 'true') ?? container;
 }
 
 function classicActorLink(parts: ClassicParts): Element | null {
@@ -207,7 +207,7 @@ function postText(container: Element | null): string {
   if (!container) return '';
   const hasControl = findElement(
     container,
-    (el) => el.getAttributeNS(null, 'data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
+    (el) => attr(el, 'data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
   );
   return normalizedText(container, hasControl ? { skip: TEXT_CONTROLS } : {});
 }
@@ -218,17 +218,17 @@ function activityUrnFromHref(href: string | null | undefined): string | null {
 
 function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
   const parts = classicParts(quote, true);
-  const link = findElement(quote, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/feed/update/urn:li:'));
-  const urn = quote.getAttributeNS(null, 'data-urn') ?? activityUrnFromHref(link?.getAttributeNS(null, 'href'));
+  const link = findElement(quote, (el) => el.localName === 'a' && (attr(el, 'href') ?? '').includes('/feed/update/urn:li:'));
+  const urn = attr(quote, 'data-urn') ?? activityUrnFromHref(attr(link, 'href'));
   const id = urn && urn.startsWith('urn:li:') ? urn : null;
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
   const text = postText(parts.text ?? parts.showMoreText ?? parts.sharedText);
   const unavailable = parts.unavailable || UNAVAILABLE_CLASSES.some((name) => hasClass(quote, name));
   return {
     id,
-    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl),
+    permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : absoluteHttpUrl(attr(link, 'href'), pageUrl),
     authorName,
-    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttributeNS(null, 'href')),
+    authorHandle: handleFromProfileHref(attr(classicActorLink(parts), 'href')),
     title: null,
     text,
     timestamp: timestampFromUrn(id),
@@ -237,7 +237,7 @@ function classicQuote(quote: Element, pageUrl: URL): QuotedItem {
 }
 
 function extractClassic(card: Element, pageUrl: URL): Extracted | null {
-  const urnAttribute = card.getAttributeNS(null, 'data-urn') ?? card.getAttributeNS(null, 'data-id');
+  const urnAttribute = attr(card, 'data-urn') ?? attr(card, 'data-id');
   const id = urnAttribute && /^urn:li:[a-zA-Z]+:\d+$/.test(urnAttribute) ? urnAttribute : null;
   const parts = classicParts(card, false);
   const authorName = textOrNull(ariaHiddenCopy(parts.actorTitle));
@@ -248,13 +248,13 @@ function extractClassic(card: Element, pageUrl: URL): Extracted | null {
 
   const age = readAgeLabel(normalizedText(ariaHiddenCopy(parts.subDescription)));
   const articleLink = parts.articleMeta ?? parts.articleImageLink ?? parts.articleTitleLink;
-  const linkUrl = absoluteHttpUrl(articleLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkUrl = absoluteHttpUrl(attr(articleLink, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repostedBy = reposterFrom(parts.headerTextView ?? parts.header);
   return {
     id,
     permalink: id ? `https://www.linkedin.com/feed/update/${id}/` : null,
     authorName,
-    authorHandle: handleFromProfileHref(classicActorLink(parts)?.getAttributeNS(null, 'href')),
+    authorHandle: handleFromProfileHref(attr(classicActorLink(parts), 'href')),
     title: null,
     text,
     // "…more" only removes a CSS line clamp: the whole text is already in the DOM.
@@ -300,11 +300,11 @@ interface SduiParts {
 
 function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
   const parts: SduiParts = {
-    keyHolder: (root.getAttributeNS(null, 'componentkey') ?? '').includes('FeedType_') ? root : null,
+    keyHolder: (attr(root, 'componentkey') ?? '').includes('FeedType_') ? root : null,
     actorImage: null, header: null, article: null, commentary: null, textBox: null, profileLinks: [], hasMedia: false, quote: null,
   };
   forEachElement(root, (element) => {
-    const view = element.getAttributeNS(null, 'data-view-name');
+    const view = attr(element, 'data-view-name');
     if (view !== null) {
       if (!enterQuotes && SDUI_QUOTE_VIEWS.has(view)) {
         parts.quote ??= element;
@@ -318,12 +318,12 @@ function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
     }
     const tag = element.localName;
     if (tag === 'a') {
-      if (PROFILE_PATH.test(element.getAttributeNS(null, 'href') ?? '')) parts.profileLinks.push(element);
+      if (PROFILE_PATH.test(attr(element, 'href') ?? '')) parts.profileLinks.push(element);
     } else if (tag === 'video') {
       parts.hasMedia = true;
     } else if (tag === 'span' || tag === 'div' || tag === 'p') {
-      if (!parts.textBox && element.getAttributeNS(null, 'data-testid') === 'expandable-text-box') parts.textBox = element;
-      if (!parts.keyHolder && (element.getAttributeNS(null, 'componentkey') ?? '').includes('FeedType_')) parts.keyHolder = element;
+      if (!parts.textBox && attr(element, 'data-testid') === 'expandable-text-box') parts.textBox = element;
+      if (!parts.keyHolder && (attr(element, 'componentkey') ?? '').includes('FeedType_')) parts.keyHolder = element;
     }
     return undefined;
   });
@@ -332,7 +332,7 @@ function sduiParts(root: Element, enterQuotes: boolean): SduiParts {
 
 /** "expanded<key>FeedType_MAIN_FEED_RELEVANCE" (or "update-card-focus<key>…") → key. */
 function sduiPostKey(parts: SduiParts): string | null {
-  const componentKey = parts.keyHolder?.getAttributeNS(null, 'componentkey');
+  const componentKey = attr(parts.keyHolder, 'componentkey');
   if (!componentKey) return null;
   const key = componentKey.replace(/FeedType_.*$/, '').replace(/^(expanded|update-card-focus)/, '');
   return key === '' ? componentKey : key;
@@ -364,7 +364,7 @@ function sduiActor(parts: SduiParts): { link: Element | null; lines: string[] } 
     link = candidates.find((a) => a !== parts.actorImage && !parts.actorImage?.contains(a) && (a.textContent ?? '').trim() !== '') ?? null;
     if (link) {
       forEachElement(link, (el) => {
-        if (el.firstElementChild || el.getAttributeNS(null, 'aria-hidden') === 'true' && el.localName === 'svg') return undefined;
+        if (el.firstElementChild || attr(el, 'aria-hidden') === 'true' && el.localName === 'svg') return undefined;
         const line = normalizedText(el);
         if (line !== '') lines.push(line);
         return undefined;
@@ -404,7 +404,7 @@ function sduiQuote(quote: Element): QuotedItem {
     id: sduiPostKey(parts),
     permalink: null,
     authorName,
-    authorHandle: handleFromProfileHref(actor.link?.getAttributeNS(null, 'href')),
+    authorHandle: handleFromProfileHref(attr(actor.link, 'href')),
     title: null,
     text,
     timestamp: null,
@@ -424,9 +424,9 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
   const age = sduiAge(actor.lines);
   const article = parts.article;
   const articleLink = article ? findElement(article, (el) => el.localName === 'a' && el.hasAttributeNS(null, 'href')) : null;
-  const linkUrl = absoluteHttpUrl(articleLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkUrl = absoluteHttpUrl(attr(articleLink, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const linkTitle = article
-    ? textOrNull(findElement(article, (el) => el.localName === 'h2' || el.localName === 'h3' || el.localName === 'p')) ?? (articleLink?.getAttributeNS(null, 'aria-label')?.trim() || null)
+    ? textOrNull(findElement(article, (el) => el.localName === 'h2' || el.localName === 'h3' || el.localName === 'p')) ?? (attr(articleLink, 'aria-label')?.trim() || null)
     : null;
   const repostedBy = reposterFrom(parts.header);
   return {
@@ -434,7 +434,7 @@ function extractSdui(element: Element, pageUrl: URL): Extracted | null {
     // SDUI has no activity id or permalink in the HTML ("Copy link to post" uses the clipboard).
     permalink: null,
     authorName,
-    authorHandle: handleFromProfileHref(actor.link?.getAttributeNS(null, 'href')),
+    authorHandle: handleFromProfileHref(attr(actor.link, 'href')),
     title: null,
     text,
     textTruncated: false,
@@ -463,7 +463,7 @@ export const linkedin: SiteAdapter = {
   itemSelectors: ITEM_SELECTORS,
   extract(element, pageUrl) {
     // Which generation: classic cards carry the activity urn; SDUI cards never do.
-    if (element.hasAttributeNS(null, 'data-urn') || (element.getAttributeNS(null, 'data-id') ?? '').startsWith('urn:li:')) return extractClassic(element, pageUrl);
+    if (element.hasAttributeNS(null, 'data-urn') || (attr(element, 'data-id') ?? '').startsWith('urn:li:')) return extractClassic(element, pageUrl);
     return extractSdui(element, pageUrl);
   },
 };

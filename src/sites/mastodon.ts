@@ -8,7 +8,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, classNameOf, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 /**
  * Large public instances recognised by host alone; adding one is one line. Any other instance is
@@ -63,7 +63,7 @@ const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)
 const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
-const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(el.getAttributeNS(null, 'class') ?? '');
+const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(classNameOf(el));
 
 /** What the content script loads on every page: the adapter without its self-thread reader. */
 export const mastodonFeed: SiteAdapter = {
@@ -84,7 +84,7 @@ export const mastodonFeed: SiteAdapter = {
   ],
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
-    const entryId = element.getAttributeNS(null, 'data-id');
+    const entryId = attr(element, 'data-id');
     if (!hooks.status && hooks.times.length === 0 && hooks.timeLinks.length === 0) return placeholder(element, entryId);
     return extractStatus(element, hooks, entryId, pageUrl);
   },
@@ -134,7 +134,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
   const visit = (el: Element): boolean => {
     const tag = el.localName;
     if (tag === 'svg') {
-      if ((el.getAttributeNS(null, 'class') ?? '').includes('icon-retweet')) hooks.retweetIcon = true;
+      if (classNameOf(el).includes('icon-retweet')) hooks.retweetIcon = true;
       return false;
     }
     if (tag === 'img' || tag === 'button' || tag === 'canvas') return false;
@@ -142,7 +142,7 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
       hooks.times.push(el);
       return false;
     }
-    const cls = el.getAttributeNS(null, 'class') ?? '';
+    const cls = classNameOf(el);
     if (tag === 'a') {
       if (cls.includes('status-card')) {
         hooks.cards.push(el);
@@ -204,7 +204,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
   const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
-  const id = status.getAttributeNS(null, 'data-id') ?? permalink?.id ?? null;
+  const id = attr(status, 'data-id') ?? permalink?.id ?? null;
 
   const author = readAccount(hooks.accountLinks.find((link) => !inPrepend(link)), pageUrl);
   const warning = hooks.warnings[0] ?? null;
@@ -229,7 +229,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
     textTruncated: !!warning && !contentText,
     timestamp: timeOf(time, id),
     timestampText: textOrNull(time ?? (hooks.times.length === 0 ? timeLink : null)),
-    linkUrl: absoluteHttpUrl(cardLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
+    linkUrl: absoluteHttpUrl(attr(cardLink, 'href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
     linkTitle: card ? cardTitle(card) : null,
     hasMedia: hooks.hasMedia,
     isRepost,
@@ -254,12 +254,12 @@ function placeholder(entry: Element, entryId: string | null): Omit<FeedItem, 'si
 function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {
   const hooks = collectHooks(quoteRoot, true);
   const quoted = hooks.status;
-  if (!quoted || (quoteRoot.getAttributeNS(null, 'class') ?? '').includes('status__quote--error')) {
+  if (!quoted || classNameOf(quoteRoot).includes('status__quote--error')) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
   const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
-  const id = quoted.getAttributeNS(null, 'data-id') ?? permalink?.id ?? null;
+  const id = attr(quoted, 'data-id') ?? permalink?.id ?? null;
   const author = readAccount(hooks.accountLinks[0], pageUrl);
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   return {
@@ -284,7 +284,7 @@ function cardTitle(card: Element): string | null {
   let title: Element | null = null;
   forEachElement(card, (el) => {
     if (title) return false;
-    if ((el.getAttributeNS(null, 'class') ?? '').includes('status-card__title')) title = el;
+    if (classNameOf(el).includes('status-card__title')) title = el;
     return !title;
   });
   return textOrNull(title);
@@ -294,13 +294,13 @@ function cardTitle(card: Element): string | null {
 function findPermalinkLink(hooks: Hooks): Element | null {
   for (const time of hooks.times) {
     const link = enclosingLink(time.parentElement);
-    if (link && PERMALINK_PATH.test(link.getAttributeNS(null, 'href') ?? '')) return link;
+    if (link && PERMALINK_PATH.test(attr(link, 'href') ?? '')) return link;
   }
   return null;
 }
 
 function readPermalink(link: Element | null, pageUrl: URL): { url: string; id: string | null } | null {
-  const absolute = absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl);
+  const absolute = absoluteHttpUrl(attr(link, 'href'), pageUrl);
   if (!absolute) return null;
   const match = PERMALINK_PATH.exec(new URL(absolute).pathname);
   return { url: absolute, id: match?.[2] ?? null };
@@ -315,7 +315,7 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
   let nameElement: Element | null = null;
   let accountElement: Element | null = null;
   forEachElement(link, (el) => {
-    const cls = el.getAttributeNS(null, 'class') ?? '';
+    const cls = classNameOf(el);
     if (cls.includes('display-name__html')) nameElement ??= el;
     else if (cls.includes('display-name__account')) accountElement ??= el;
     else if (el.localName === 'bdi' && !nameElement) nameElement = el;
@@ -323,9 +323,9 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
     return false;
   });
   const name = textOrNull(nameElement) ?? textOrNull(link, { skipElement: (el) => el === accountElement });
-  let acct = link.getAttributeNS(null, 'title') ?? normalizedText(accountElement);
+  let acct = attr(link, 'title') ?? normalizedText(accountElement);
   if (!acct.startsWith('@')) {
-    const match = ACCOUNT_PATH.exec(link.getAttributeNS(null, 'href') ?? '');
+    const match = ACCOUNT_PATH.exec(attr(link, 'href') ?? '');
     acct = match?.[1] ? `@${decodeURIComponent(match[1])}` : '';
   }
   const bare = acct.replace(/^@/, '').trim();
@@ -334,7 +334,7 @@ function readAccount(link: Element | null | undefined, pageUrl: URL): PersonRef 
 }
 
 function timeOf(time: Element | null, id: string | null): string | null {
-  const datetime = time?.getAttributeNS(null, 'datetime');
+  const datetime = attr(time, 'datetime');
   if (datetime) {
     const ms = Date.parse(datetime);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
@@ -349,8 +349,8 @@ function firstExternalLink(content: Element | null, pageUrl: URL): string | null
   if (!content) return null;
   for (const anchor of anchorsIn(content)) {
     // Mentions, hashtags and the 4.5 "RE: <quoted post>" fallback line are not outbound links.
-    if ((anchor.getAttributeNS(null, 'class') ?? '').includes('mention') || insideInTextUi(anchor, content)) continue;
-    const url = absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl);
+    if (classNameOf(anchor).includes('mention') || insideInTextUi(anchor, content)) continue;
+    const url = absoluteHttpUrl(attr(anchor, 'href'), pageUrl);
     if (url) return url;
   }
   return null;
@@ -358,7 +358,7 @@ function firstExternalLink(content: Element | null, pageUrl: URL): string | null
 
 function insideInTextUi(el: Element, content: Element): boolean {
   for (let node = el.parentElement; node && node !== content; node = node.parentElement) {
-    const cls = node.getAttributeNS(null, 'class') ?? '';
+    const cls = classNameOf(node);
     if (cls.includes('h-card') || cls.includes('quote-inline')) return true;
   }
   return false;

@@ -4,7 +4,7 @@
  * old.reddit.com (everything is a data-* attribute on div.thing). Both are attribute-rich, so
  * class names are hardly needed.
  */
-import { absoluteHttpUrl, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -77,7 +77,7 @@ interface Slots {
 function slotsOf(post: Element): Slots {
   const slots: Slots = { title: null, body: null, creditBar: null, media: null, cta: null };
   for (let child = post.firstElementChild; child; child = child.nextElementSibling) {
-    switch (child.getAttributeNS(null, 'slot')) {
+    switch (attr(child, 'slot')) {
       case 'title':
         slots.title ??= child;
         break;
@@ -104,18 +104,18 @@ function slotHasMedia(media: Element | null): boolean {
   if (!media) return false;
   return !!findElement(media, (el) => {
     const tag = el.localName;
-    if (tag === 'img') return !(el.getAttributeNS(null, 'alt') ?? '').endsWith(' icon');
+    if (tag === 'img') return !(attr(el, 'alt') ?? '').endsWith(' icon');
     return tag === 'video' || tag === 'shreddit-player' || tag === 'shreddit-player-2' || tag === 'gallery-carousel';
   });
 }
 
 function shredditCrosspost(post: Element, slots: Slots, pageUrl: URL): QuotedItem {
-  const contentHref = post.getAttributeNS(null, 'content-href');
-  const card = slots.media ? findElement(slots.media, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/comments/')) : null;
-  const href = postIdFromPath(contentHref) ? contentHref : card?.getAttributeNS(null, 'href') ?? null;
+  const contentHref = attr(post, 'content-href');
+  const card = slots.media ? findElement(slots.media, (el) => el.localName === 'a' && (attr(el, 'href') ?? '').includes('/comments/')) : null;
+  const href = postIdFromPath(contentHref) ? contentHref : attr(card, 'href') ?? null;
   const cardText = normalizedText(card);
   const authorName = username(cardText.match(/\bu\/([\w-]+)/)?.[1]);
-  const title = textOrNull(card ? findElement(card, (el) => /^h[1-3]$/.test(el.localName) || el.getAttributeNS(null, 'slot') === 'title') : null);
+  const title = textOrNull(card ? findElement(card, (el) => /^h[1-3]$/.test(el.localName) || attr(el, 'slot') === 'title') : null);
   return {
     id: postIdFromPath(href),
     permalink: href && postIdFromPath(href) ? absoluteHttpUrl(href, pageUrl) : null,
@@ -130,26 +130,26 @@ function shredditCrosspost(post: Element, slots: Slots, pageUrl: URL): QuotedIte
 }
 
 function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
-  const id = post.getAttributeNS(null, 'id');
-  const permalinkAttribute = post.getAttributeNS(null, 'permalink');
+  const id = attr(post, 'id');
+  const permalinkAttribute = attr(post, 'permalink');
   if (!id && !permalinkAttribute) return null;
   const isAd = post.localName === 'shreddit-ad-post' || post.hasAttributeNS(null, 'promoted') || post.hasAttributeNS(null, 'is-promoted');
-  const postType = post.getAttributeNS(null, 'post-type') ?? '';
+  const postType = attr(post, 'post-type') ?? '';
   const isCrosspost = postType === 'crosspost' || post.hasAttributeNS(null, 'is-crosspost');
-  const author = username(post.getAttributeNS(null, 'author'));
+  const author = username(attr(post, 'author'));
   const slots = slotsOf(post);
   const text = normalizedText(slots.body);
-  const itemState = post.getAttributeNS(null, 'item-state') ?? '';
+  const itemState = attr(post, 'item-state') ?? '';
   const titleLink = slots.title;
 
   let linkUrl: string | null = null;
   if (isAd) {
     // An ad's content-href is the alb.reddit.com click tracker; its title and CTA link out directly.
-    linkUrl = outboundUrl(titleLink?.getAttributeNS(null, 'href'), pageUrl)
-      ?? outboundUrl(slots.cta?.getAttributeNS(null, 'href'), pageUrl)
-      ?? outboundUrl(post.getAttributeNS(null, 'content-href'), pageUrl);
+    linkUrl = outboundUrl(attr(titleLink, 'href'), pageUrl)
+      ?? outboundUrl(attr(slots.cta, 'href'), pageUrl)
+      ?? outboundUrl(attr(post, 'content-href'), pageUrl);
   } else if (!isCrosspost && !MEDIA_POST_TYPES.has(postType)) {
-    linkUrl = outboundUrl(post.getAttributeNS(null, 'content-href'), pageUrl);
+    linkUrl = outboundUrl(attr(post, 'content-href'), pageUrl);
   }
 
   return {
@@ -157,10 +157,10 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     permalink: absoluteHttpUrl(permalinkAttribute, pageUrl),
     authorName: author,
     authorHandle: author,
-    title: post.getAttributeNS(null, 'post-title')?.trim() || textOrNull(titleLink),
+    title: attr(post, 'post-title')?.trim() || textOrNull(titleLink),
     text,
     textTruncated: false,
-    timestamp: isoFromAttribute(post.getAttributeNS(null, 'created-timestamp')),
+    timestamp: isoFromAttribute(attr(post, 'created-timestamp')),
     // Ads show "Promoted" where the age would be, and no <time>. (A walk, not getElementsByTagName:
     // jsdom's HTMLCollection builds a proxy and a snapshot of the subtree per call.)
     timestampText: textOrNull(slots.creditBar ? findElement(slots.creditBar, (el) => el.localName === 'time') : null),
@@ -172,7 +172,7 @@ function extractShreddit(post: Element, pageUrl: URL): Extracted | null {
     repostId: null,
     isAd,
     quoted: isCrosspost ? shredditCrosspost(post, slots, pageUrl) : null,
-    unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (post.getAttributeNS(null, 'author') === '[deleted]' && text === ''),
+    unavailable: /removed|deleted/i.test(itemState) || GONE_TEXT.test(text) || (attr(post, 'author') === '[deleted]' && text === ''),
   };
 }
 
@@ -209,7 +209,7 @@ function oldParts(thing: Element): OldParts {
     // skipped saves about a microsecond per fresh thing under jsdom).
     if (tokens.includes(' child ') || tokens.includes(' midcol ') || tokens.includes(' buttons ')) return false;
     if (tokens.includes(' crosspost-preview ')) {
-      parts.previewLink ??= findElement(element, (el) => el.localName === 'a' && (el.getAttributeNS(null, 'href') ?? '').includes('/comments/'));
+      parts.previewLink ??= findElement(element, (el) => el.localName === 'a' && (attr(el, 'href') ?? '').includes('/comments/'));
       return false;
     }
     if (tag === 'a' && tokens.includes(' title ')) parts.titleLink ??= element;
@@ -221,7 +221,7 @@ function oldParts(thing: Element): OldParts {
 }
 
 function extractOld(thing: Element, pageUrl: URL): Extracted | null {
-  const data = (name: string) => thing.getAttributeNS(null, `data-${name}`);
+  const data = (name: string) => attr(thing, `data-${name}`);
   const fullname = data('fullname');
   if (!fullname?.startsWith('t3_')) return null;
   const author = username(data('author'));
@@ -242,7 +242,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
   let quoted: QuotedItem | null = null;
   if (rootTitle !== null) {
     const previewLink = parts.previewLink;
-    const href = postIdFromPath(url) ? url : previewLink?.getAttributeNS(null, 'href') ?? null;
+    const href = postIdFromPath(url) ? url : attr(previewLink, 'href') ?? null;
     const rootAuthor = username(data('crosspost-root-author'));
     quoted = {
       id: postIdFromPath(href),
@@ -264,7 +264,7 @@ function extractOld(thing: Element, pageUrl: URL): Extracted | null {
     title: textOrNull(parts.titleLink),
     text,
     textTruncated: false,
-    timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(time?.getAttributeNS(null, 'datetime') ?? null),
+    timestamp: isoFromMillis(data('timestamp')) ?? isoFromAttribute(attr(time, 'datetime') ?? null),
     timestampText: textOrNull(time),
     linkUrl: quoted || isMedia ? null : outboundUrl(url, pageUrl),
     linkTitle: null,

@@ -133,9 +133,17 @@ export function findElement(root: Element, test: (element: Element) => boolean):
   return null;
 }
 
+/**
+ * An attribute's value, or null when the element or the attribute is missing: the one
+ * `getAttributeNS(null, name)` read the adapters share (see the note at the top of this file).
+ */
+export function attr(element: Element | null | undefined, name: string): string | null {
+  return element ? element.getAttributeNS(null, name) : null;
+}
+
 /** The class attribute as a string (read as an attribute: SVG elements expose an object as `className`). */
 export function classNameOf(element: Element): string {
-  return element.getAttributeNS(null, 'class') ?? '';
+  return attr(element, 'class') ?? '';
 }
 
 /** Does the element carry this class? (No `classList`: jsdom builds a token list per element.) */

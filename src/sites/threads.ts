@@ -8,7 +8,7 @@
  */
 import type { FeedItem, QuotedItem, SiteAdapter } from './types';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, classNameOf, enclosingLink, forEachElement, httpUrl, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net']);
 
@@ -28,7 +28,7 @@ const TEXT_BLOCK_CLASS = /(?:^|\s)x1a6qonq(?:\s|$)/;
 const THREAD_BADGE_CLASS = /(?:^|\s)x1rg5ohu(?:\s|$)/;
 /** Predicate, not a selector: nwsapi answers class selectors from the whole document. */
 const isInTextUi = (el: Element): boolean =>
-  el.getAttributeNS(null, 'role') === 'button' || (el.localName === 'div' && THREAD_BADGE_CLASS.test(el.getAttributeNS(null, 'class') ?? ''));
+  attr(el, 'role') === 'button' || (el.localName === 'div' && THREAD_BADGE_CLASS.test(classNameOf(el)));
 /** Card title (atomic class); the domain next to it is `translate=no`. */
 const CARD_TITLE_CLASS = /(?:^|\s)x1gslohp(?:\s|$)/;
 
@@ -47,7 +47,7 @@ export const threadsFeed: SiteAdapter = {
     const hooks = collectHooks(element);
     const post = readPost(hooks, pageUrl);
 
-    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(link.getAttributeNS(null, 'href') ?? ''));
+    const profileLinks = hooks.links.filter((link) => PROFILE_PATH.test(attr(link, 'href') ?? ''));
     const authorUser = post?.user ?? firstProfileUser(profileLinks);
     const reposter = post ? findReposter(profileLinks, post.user) : null;
 
@@ -122,12 +122,12 @@ function collectHooks(root: Element): Hooks {
         hooks.spans.push(el);
         return true;
       case 'div': {
-        if (el.getAttributeNS(null, 'data-pressable-container') === 'true') {
+        if (attr(el, 'data-pressable-container') === 'true') {
           hooks.quoteRoot ??= el;
           return false;
         }
-        if (el.getAttributeNS(null, 'role') === 'button') return false; // action bar, "More"
-        if (!hooks.textBlock && TEXT_BLOCK_CLASS.test(el.getAttributeNS(null, 'class') ?? '')) {
+        if (attr(el, 'role') === 'button') return false; // action bar, "More"
+        if (!hooks.textBlock && TEXT_BLOCK_CLASS.test(classNameOf(el))) {
           hooks.textBlock = el;
           return false;
         }
@@ -153,14 +153,14 @@ function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
   let link: Element | null = null;
   for (const candidate of hooks.times) {
     const around = enclosingLink(candidate.parentElement);
-    if (around && POST_PATH.test(around.getAttributeNS(null, 'href') ?? '')) {
+    if (around && POST_PATH.test(attr(around, 'href') ?? '')) {
       time = candidate;
       link = around;
       break;
     }
   }
-  link ??= hooks.links.find((candidate) => POST_PATH.test(candidate.getAttributeNS(null, 'href') ?? '')) ?? null;
-  const absolute = absoluteHttpUrl(link?.getAttributeNS(null, 'href'), pageUrl);
+  link ??= hooks.links.find((candidate) => POST_PATH.test(attr(candidate, 'href') ?? '')) ?? null;
+  const absolute = absoluteHttpUrl(attr(link, 'href'), pageUrl);
   if (!absolute) return null;
   const url = new URL(absolute);
   const match = POST_PATH.exec(url.pathname);
@@ -169,7 +169,7 @@ function readPost(hooks: Hooks, pageUrl: URL): PostRef | null {
 }
 
 function firstProfileUser(links: Element[]): string | null {
-  const match = PROFILE_PATH.exec(links[0]?.getAttributeNS(null, 'href') ?? '');
+  const match = PROFILE_PATH.exec(attr(links[0], 'href') ?? '');
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
@@ -189,7 +189,7 @@ function findReposter(profileLinks: Element[], author: string): string | null {
 /** Structural fallback for the text block: the first dir=auto span outside links and labels. */
 function fallbackTextBlock(spans: Element[]): Element | null {
   for (const span of spans) {
-    if (span.getAttributeNS(null, 'dir') !== 'auto' || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
+    if (attr(span, 'dir') !== 'auto' || span.closest('a') || span.querySelector('a[href^="/@"], time')) continue;
     const text = normalizedText(span);
     if (text === '' || SPONSORED.test(text) || THREAD_BADGE.test(text)) continue;
     return span;
@@ -200,7 +200,7 @@ function fallbackTextBlock(spans: Element[]): Element | null {
 /** Pictures and video attached to the post; avatars and link-card images are not media. */
 function isPostMedia(el: Element): boolean {
   if (el.localName === 'video' || el.parentElement?.localName === 'picture') return true;
-  return (enclosingLink(el.parentElement, 8)?.getAttributeNS(null, 'href') ?? '').endsWith('/media');
+  return (attr(enclosingLink(el.parentElement, 8), 'href') ?? '').endsWith('/media');
 }
 
 /** Body text without the "1/3" thread-part badge. */
@@ -230,7 +230,7 @@ function hasLabel(spans: Element[], label: RegExp): boolean {
  */
 function findOutbound(links: Element[], pageUrl: URL): { url: string; title: string | null; anchor: Element } | null {
   for (const anchor of links) {
-    const href = anchor.getAttributeNS(null, 'href') ?? '';
+    const href = attr(anchor, 'href') ?? '';
     if (!/^https?:/.test(href)) continue;
     const url = unwrap(httpUrl(href, pageUrl));
     if (!url || HOSTS.has(url.hostname)) continue;
@@ -245,12 +245,12 @@ function cardTitle(anchor: Element): string | null {
   let domain: Element | null = null;
   const labels: Element[] = [];
   forEachElement(anchor, (el) => {
-    if (el.getAttributeNS(null, 'translate') === 'no') {
+    if (attr(el, 'translate') === 'no') {
       domain ??= el;
       return false;
     }
-    if (!titled && CARD_TITLE_CLASS.test(el.getAttributeNS(null, 'class') ?? '')) titled = el;
-    if (el.localName === 'span' && el.getAttributeNS(null, 'dir') === 'auto') labels.push(el);
+    if (!titled && CARD_TITLE_CLASS.test(classNameOf(el))) titled = el;
+    if (el.localName === 'span' && attr(el, 'dir') === 'auto') labels.push(el);
     return true;
   });
   if (titled) return textOrNull(titled);
@@ -272,7 +272,7 @@ function unwrap(url: URL | null): URL | null {
 }
 
 function isoTime(time: Element | null | undefined): string | null {
-  const datetime = time?.getAttributeNS(null, 'datetime');
+  const datetime = attr(time, 'datetime');
   if (!datetime) return null;
   const ms = Date.parse(datetime);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();

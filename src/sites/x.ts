@@ -6,7 +6,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -33,7 +33,7 @@ const MEDIA_TESTIDS = new Set(['tweetPhoto', 'videoPlayer', 'videoComponent', 'g
 /** Subtrees with nothing we read: the avatar, the "More" caret, the action bar's buttons. */
 const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet', 'like', 'bookmark']);
 /** "Show more" sits after the text today; if a UI version puts it inside, it is not text. */
-const isShowMore = (el: Element): boolean => el.getAttributeNS(null, 'data-testid') === 'tweet-text-show-more-link';
+const isShowMore = (el: Element): boolean => attr(el, 'data-testid') === 'tweet-text-show-more-link';
 
 /** What the content script loads on every page: the adapter without its self-thread reader. */
 export const xFeed: SiteAdapter = {
@@ -52,7 +52,7 @@ export const xFeed: SiteAdapter = {
   extract(element, pageUrl) {
     const hooks = collectHooks(element);
     if (!hooks.article) return null;
-    if (hooks.article.getAttributeNS(null, 'data-testid') !== 'tweet') {
+    if (attr(hooks.article, 'data-testid') !== 'tweet') {
       // A tombstone ("This post is unavailable") is an <article> without the tweet testid.
       return hooks.userNames.length === 0 ? tombstone() : null;
     }
@@ -116,10 +116,10 @@ function collectHooks(row: Element): Hooks {
     } else if (tag === 'img') {
       return false;
     }
-    const testid = el.getAttributeNS(null, 'data-testid');
+    const testid = attr(el, 'data-testid');
     // The action bar (reply, repost, like, views, bookmark, share) is a div[role=group] with a
     // fifth of the row's elements and nothing read: skipping it saves ~20 µs per fresh row in jsdom.
-    if (!testid) return !(tag === 'div' && el.getAttributeNS(null, 'role') === 'group');
+    if (!testid) return !(tag === 'div' && attr(el, 'role') === 'group');
     switch (testid) {
       case 'User-Name':
         hooks.userNames.push(el);
@@ -166,7 +166,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
   const textElement = firstOutside(hooks.texts);
   const card = firstOutside(hooks.cards);
   const cardLink = card ? firstLink(card) : null;
-  const linkUrl = absoluteHttpUrl(cardLink?.getAttributeNS(null, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
+  const linkUrl = absoluteHttpUrl(attr(cardLink, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repost = readRepost(hooks, pageUrl);
 
   return {
@@ -243,7 +243,7 @@ function readUserName(userName: Element | undefined): PersonRef {
   for (let block = nameBlock?.nextElementSibling; block && !handle; block = block.nextElementSibling) {
     handle = /@([A-Za-z0-9_]{1,50})/.exec(block.textContent ?? '')?.[1] ?? null;
   }
-  handle ??= profileHandle(userName.querySelector('a[href]')?.getAttributeNS(null, 'href'));
+  handle ??= profileHandle(attr(userName.querySelector('a[href]'), 'href'));
   return { name: textOrNull(nameBlock), handle };
 }
 
@@ -254,7 +254,7 @@ function profileHandle(href: string | null | undefined): string | null {
 
 function statusOf(time: Element | null, pageUrl: URL): { id: string; permalink: string } | null {
   const link = enclosingLink(time?.parentElement);
-  return link ? parseStatusHref(link.getAttributeNS(null, 'href'), pageUrl) : null;
+  return link ? parseStatusHref(attr(link, 'href'), pageUrl) : null;
 }
 
 function parseStatusHref(href: string | null, pageUrl: URL): { id: string; permalink: string } | null {
@@ -271,7 +271,7 @@ function parseStatusHref(href: string | null, pageUrl: URL): { id: string; perma
 }
 
 function timeOf(time: Element | null, id: string | null): string | null {
-  const datetime = time?.getAttributeNS(null, 'datetime');
+  const datetime = attr(time, 'datetime');
   if (datetime) {
     const ms = Date.parse(datetime);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
@@ -289,13 +289,13 @@ function readRepost(hooks: Hooks, pageUrl: URL): { isRepost: boolean; by: Person
   const context = hooks.socialContext;
   if (!context) return { isRepost: false, by: null };
   // The first icon in the tweet sits in the social-context row above the avatar.
-  const iconPath = (hooks.firstIcon && findElement(hooks.firstIcon, (el) => el.localName === 'path'))?.getAttributeNS(null, 'd') ?? '';
+  const iconPath = attr(hooks.firstIcon && findElement(hooks.firstIcon, (el) => el.localName === 'path'), 'd') ?? '';
   const label = normalizedText(context);
   const isRepost =
     RETWEET_ICON_PREFIXES.some((prefix) => iconPath.startsWith(prefix)) || REPOSTED_LABELS.some((re) => re.test(label));
   if (!isRepost) return { isRepost: false, by: null };
   const link = enclosingLink(context);
-  const handle = link ? profileHandle(new URL(link.getAttributeNS(null, 'href') ?? '', pageUrl).pathname) : null;
+  const handle = link ? profileHandle(new URL(attr(link, 'href') ?? '', pageUrl).pathname) : null;
   // The name is its own span inside "<name> reposted"; the rest of the label is translated.
   const name =
     textOrNull(context.firstElementChild) ?? (REPOSTED_LABELS.reduce((rest, re) => rest.replace(re, ''), label).trim() || null);
@@ -313,7 +313,7 @@ function firstLink(root: Element): Element | null {
 
 /** The card link's aria-label is "<domain> <headline>"; the headline is the title. */
 function cardTitle(card: Element, cardLink: Element | null): string | null {
-  const label = cardLink?.getAttributeNS(null, 'aria-label')?.trim();
+  const label = attr(cardLink, 'aria-label')?.trim();
   if (label) {
     const [first, ...rest] = label.split(/\s+/);
     if (rest.length > 0 && first && /^[\w-]+(\.[\w-]+)+$/.test(first)) return rest.join(' ');
@@ -328,7 +328,7 @@ function cardTitle(card: Element, cardLink: Element | null): string | null {
 function firstExternalLink(textElement: Element | null, pageUrl: URL): string | null {
   if (!textElement) return null;
   for (const anchor of anchorsIn(textElement)) {
-    const url = absoluteHttpUrl(anchor.getAttributeNS(null, 'href'), pageUrl);
+    const url = absoluteHttpUrl(attr(anchor, 'href'), pageUrl);
     if (url && !HOSTS.has(new URL(url).hostname)) return url;
   }
   return null;

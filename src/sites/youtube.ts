@@ -4,7 +4,7 @@
  * 2024-26), so fields are read from element names, URL shapes (`/watch?v=`, `/shorts/`, `/@handle`)
  * and attributes (`h3[title]`) first, with each class generation only as a fallback.
  */
-import { absoluteHttpUrl, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, classNameOf, findElement, forEachElement, normalizedText, textOrNull } from './text';
 import type { SiteAdapter } from './types';
 
 const ITEM_SELECTORS = [
@@ -77,7 +77,7 @@ function readParts(item: Element): Parts {
     const className = classNameOf(element);
     const id = element.id;
     if (tag === 'a') {
-      const href = element.getAttributeNS(null, 'href') ?? '';
+      const href = attr(element, 'href') ?? '';
       if (href !== '') parts.links.push(element);
       if (href.includes('/watch?v=')) parts.watchLink ??= element;
       else if (href.startsWith('/shorts/') || href.includes('youtube.com/shorts/')) parts.shortsLink ??= element;
@@ -110,7 +110,7 @@ function readParts(item: Element): Parts {
 function rowLabels(row: Element): string[] {
   const labels: string[] = [];
   for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.getAttributeNS(null, 'aria-hidden') === 'true') continue;
+    if (attr(child, 'aria-hidden') === 'true') continue;
     const text = normalizedText(child);
     if (text !== '') labels.push(text);
   }
@@ -181,7 +181,7 @@ function extractAd(parts: Parts, pageUrl: URL) {
   const title = textOrNull(parts.adHeading ?? (metadata ? findElement(metadata, (el) => el.localName === 'h3') : null) ?? parts.anyHeading);
   // The description is the first text span directly inside the metadata block's body.
   const body = parts.adHeading?.nextElementSibling ?? null;
-  const description = body ? findElement(body, (el) => el.localName === 'span' && el.getAttributeNS(null, 'role') === 'text') : null;
+  const description = body ? findElement(body, (el) => el.localName === 'span' && attr(el, 'role') === 'text') : null;
   // The advertiser's domain follows the "Sponsored" badge: " • zonnepanelenvergelijker.example".
   const badgeRow = parts.adBadge?.parentElement ?? null;
   let advertiser: string | null = null;
@@ -197,7 +197,7 @@ function extractAd(parts: Parts, pageUrl: URL) {
   }
   let linkUrl: string | null = null;
   for (const anchor of parts.links) {
-    linkUrl = unwrapAdLink(anchor.getAttributeNS(null, 'href'), pageUrl);
+    linkUrl = unwrapAdLink(attr(anchor, 'href'), pageUrl);
     if (linkUrl) break;
   }
   return {
@@ -234,7 +234,7 @@ export const youtube: SiteAdapter = {
   extract(item, pageUrl) {
     const parts = readParts(item);
     if (parts.isAd) return extractAd(parts, pageUrl);
-    let video = videoIdFromHref(parts.watchLink?.getAttributeNS(null, 'href') ?? null) ?? videoIdFromHref(parts.shortsLink?.getAttributeNS(null, 'href') ?? null);
+    let video = videoIdFromHref(attr(parts.watchLink, 'href') ?? null) ?? videoIdFromHref(attr(parts.shortsLink, 'href') ?? null);
     if (!video) {
       // Lockups also carry the id as a class: content-id-<id>.
       const id = parts.contentIdClass?.match(/content-id-([\w-]{6,})/)?.[1];
@@ -243,14 +243,14 @@ export const youtube: SiteAdapter = {
     // Continuation spinners, skeletons and empty rich items have no video.
     if (!video) return null;
     const titleElement = parts.headingWithTitle ?? parts.legacyTitle ?? parts.shortsTitle ?? parts.anyHeading;
-    const title = titleElement?.getAttributeNS(null, 'title')?.trim() || textOrNull(titleElement);
+    const title = attr(titleElement, 'title')?.trim() || textOrNull(titleElement);
     const channelLink = parts.channelLinks.find((a) => (a.textContent ?? '').trim() !== '') ?? null;
     const channelName = textOrNull(channelLink);
     return {
       id: video.id,
       permalink: video.shorts ? `https://www.youtube.com/shorts/${video.id}` : `https://www.youtube.com/watch?v=${video.id}`,
       authorName: channelName,
-      authorHandle: handleFromHref(channelLink?.getAttributeNS(null, 'href')),
+      authorHandle: handleFromHref(attr(channelLink, 'href')),
       title,
       text: '',
       textTruncated: false,
