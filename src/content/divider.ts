@@ -1,18 +1,16 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: no observer per item (an IntersectionObserver watching
- * every item of a long feed made the browser compute each of them on every frame while
- * scrolling, 40 times the cost of our own code), only a look at one item's position a few
- * times a second while the page scrolls, a hash per item, and a debounced write.
+ * was already seen. Cheap on the page: an IntersectionObserver on one item at a time (one on
+ * every item of a long feed made the browser compute all of them on every scrolling frame, 40
+ * times the cost of our own code; reading positions ourselves forced the browser to update its
+ * geometry early), a hash per item, and a debounced write.
  */
 import type { FeedItem } from '../sites/types';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
 const SAVE_DELAY_MS = 2_000;
-/** How often, at most, a scrolling page is looked at: plenty to see items go by. */
-export const SCROLL_CHECK_MS = 150;
 
 export interface SeenStorage {
   get(key: string): Promise<unknown>;
@@ -53,11 +51,11 @@ function dividerElement(document: Document, text: string): HTMLElement {
 /**
  * Returns the FeedWatcher's onDecorated hook.
  *
- * Items wait in document order, which in a feed is top to bottom. An item counts as scrolled
- * past once its bottom edge is above the viewport, if an earlier look found it not yet past
- * (an item the page opened below, at a restored scroll position, was never read). A look reads
- * the position of the first waiting item only, and of the next while those are past: the cost
- * is one rect per look plus one per item that went by, whatever the length of the feed.
+ * Items wait in document order, which in a feed is top to bottom, and only the first waiting
+ * one is observed. Once it is above the viewport it counts as scrolled past (if it was once seen
+ * not past: an item the page opened above, at a restored scroll position, was never read), and
+ * so does each next one found above too; the first not past is observed next. When the first is
+ * not past, no item after it is either.
  */
 export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entry[]) => void {
   const { document, storage, signal } = options;
@@ -66,49 +64,59 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let pending: Entry[] = [];
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  let lookTimer: ReturnType<typeof setTimeout> | null = null;
-  // Waiting items (parallel arrays: no object per item), the first not yet looked past, and how
-  // many of them an earlier look found at or below the top of the viewport.
+  // Waiting items (parallel arrays: no object per item), the first one (observed), and how many
+  // of them were once seen not past the top of the viewport.
   let elements: Element[] = [];
   let hashes: string[] = [];
   let next = 0;
   let below = 0;
+  let watched: Element | undefined;
 
   const save = () => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
     if (log?.changed) storage.set(key, log.toRecord(options.now())).catch(() => undefined);
   };
-  const look = () => {
-    lookTimer = null;
-    if (!log || signal.aborted) return;
-    for (; next < elements.length; next++) {
+  const watchFirst = () => {
+    if (watched === elements[next]) return;
+    if (watched) observer.unobserve(watched);
+    watched = elements[next];
+    if (watched) observer.observe(watched);
+  };
+  const observer = new IntersectionObserver((records) => {
+    const record = records[records.length - 1]; // only the first waiting item is observed
+    if (!log || !record || record.target !== watched) return;
+    if (record.isIntersecting || record.boundingClientRect.bottom > 0) {
+      below = elements.length; // this one is not past the top, so none after it is
+      return;
+    }
+    // It went over the top, and maybe more after it (a fast scroll): read those here, where the
+    // browser has just laid the page out, instead of waiting a frame for each.
+    const now = options.now();
+    for (let box = record.boundingClientRect; ; ) {
       const element = elements[next]!;
-      const box = element.isConnected ? element.getBoundingClientRect() : null;
-      if (box && box.bottom > 0) break;
-      // Gone (a virtualised list drops rows far above), hidden (no box), or found already past:
-      // nothing to remember.
-      if (!box || box.height === 0 || next >= below || !log.markHash(hashes[next]!, options.now())) continue;
-      options.onSeen?.();
-      saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
+      // Gone (a virtualised list drops rows far above) or hidden (no box): nothing to remember.
+      if (next < below && box.height > 0 && element.isConnected && log.markHash(hashes[next]!, now)) {
+        options.onSeen?.();
+        saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
+      }
+      if (++next >= elements.length) break;
+      box = elements[next]!.getBoundingClientRect();
+      if (box.bottom > 0) break;
     }
     if (next > 255 && next * 2 > elements.length) {
       elements = elements.slice(next);
       hashes = hashes.slice(next);
+      below = Math.max(0, below - next);
       next = 0;
     }
-    below = elements.length; // all from `next` on are at or below the top now
-  };
-  // In idle time after a frame, when the layout is fresh: reading a position then forces nothing.
-  const soon = () => {
-    lookTimer ??= setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(look, { timeout: SCROLL_CHECK_MS }) : look()), SCROLL_CHECK_MS);
-  };
-  document.addEventListener('scroll', soon, { capture: true, passive: true, signal });
+    watchFirst();
+  });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
   signal.addEventListener(
     'abort',
     () => {
-      if (lookTimer !== null) clearTimeout(lookTimer);
+      observer.disconnect();
       save();
       divider?.remove();
     },
@@ -144,13 +152,13 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
         elements.push(element);
         hashes.push(hash);
       } else {
-        // Added above items already waiting (a stream prepending new posts): not yet looked at.
+        // Added above items already waiting (a stream prepending new posts): not yet seen.
         elements.splice(at, 0, element);
         hashes.splice(at, 0, hash);
         below = Math.min(below, at);
       }
     }
-    soon(); // new items are looked at once, so that scrolling past them later counts
+    watchFirst();
   };
 
   storage

@@ -2,15 +2,18 @@
  * @jest-environment jsdom
  *
  * The caught-up divider and the session nudge in a DOM (jsdom), with hand-set item positions
- * standing in for layout and scrolling, and an in-memory storage.local.
+ * standing in for layout and scrolling, an IntersectionObserver that reports from them as
+ * Chromium's does (a first record for each new target, then one whenever it enters or leaves
+ * the viewport), and an in-memory storage.local.
  */
-import { DIVIDER_TAG, SCROLL_CHECK_MS, seenKey, watchCaughtUp } from '../../src/content/divider';
+import { DIVIDER_TAG, seenKey, watchCaughtUp } from '../../src/content/divider';
 import type { SeenStorage } from '../../src/content/divider';
 import { NUDGE_TAG, sessionNudge } from '../../src/content/nudge';
 import { SeenLog, parseSeen } from '../../src/content/seen';
 
 /** Items are 120 px rows 130 px apart, in document order (hidden ones have no box); scrolling moves them all up. */
 const ROW = 130;
+const VIEWPORT = 768;
 let scrollY = 0;
 function layOut(): void {
   let row = 0;
@@ -20,12 +23,47 @@ function layOut(): void {
     element.getBoundingClientRect = () => ({ ...box, left: 0, right: 600, width: 600, x: 0, y: box.top }) as DOMRect;
   }
 }
-/** Scroll to `y` and let the caught-up memory take its look (jsdom has no idle callbacks). */
+
+type Records = Array<Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect'>>;
+const observers = new Set<FakeObserver>();
+class FakeObserver {
+  /** Each target with the state last reported (undefined: none yet). */
+  private readonly targets = new Map<Element, boolean | undefined>();
+  constructor(private readonly callback: (records: Records) => void) {
+    observers.add(this);
+  }
+  observe(target: Element) {
+    this.targets.set(target, undefined);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+    observers.delete(this);
+  }
+  /** One frame: a record for each target whose state changed; false when there was none. */
+  frame(): boolean {
+    const records: Records = [];
+    for (const [target, last] of this.targets) {
+      const box = target.isConnected ? target.getBoundingClientRect() : ({ top: 0, bottom: 0, height: 0 } as DOMRect);
+      const isIntersecting = box.height > 0 && box.bottom > 0 && box.top < VIEWPORT;
+      if (isIntersecting === last) continue;
+      this.targets.set(target, isIntersecting);
+      records.push({ target, isIntersecting, boundingClientRect: box });
+    }
+    if (records.length > 0) this.callback(records);
+    return records.length > 0;
+  }
+}
+(globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
+
+/** Scroll to `y` and let frames pass until every observer has reported. */
 async function scrollTo(y: number): Promise<void> {
   scrollY = y;
   layOut();
-  document.dispatchEvent(new Event('scroll'));
-  await new Promise((done) => setTimeout(done, SCROLL_CHECK_MS + 20));
+  await flush();
+  for (let frame = 0; frame < 100 && [...observers].map((observer) => observer.frame()).some(Boolean); frame++);
 }
 /** Rows 0 to n-1 have gone over the top edge of the viewport at this scroll position. */
 const past = (n: number) => n * ROW;
@@ -58,6 +96,7 @@ const NOW = Date.UTC(2026, 2, 10, 9, 14);
 
 afterEach(() => {
   scrollY = 0;
+  observers.clear();
   jest.useRealTimers();
 });
 
