@@ -4,7 +4,7 @@
  * URL shapes (permalinks, l.php shims, /ads/about/). The visible "Sponsored" label is obfuscated
  * (letters reordered with CSS, decoys), so ads are recognised by their links, never by the word.
  */
-import { absoluteHttpUrl, attr, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, findElement, forEachElement, normalizedText, skipMatching, textOrNull } from './text';
 import type { FeedItem, PersonRef, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -188,7 +188,7 @@ function hasAttachedMedia(parts: UnitParts): boolean {
 function readMessage(message: Element | null): { text: string; truncated: boolean } {
   if (!message) return { text: '', truncated: false };
   const seeMore = findElement(message, (el) => attr(el, 'role') === 'button');
-  return { text: normalizedText(message, seeMore ? { skip: SEE_MORE } : {}), truncated: !!seeMore };
+  return { text: normalizedText(message, seeMore ? { skipElement: skipMatching(message, SEE_MORE) } : {}), truncated: !!seeMore };
 }
 
 /**

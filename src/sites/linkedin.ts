@@ -4,7 +4,7 @@
  * classes, `componentkey` / `data-view-name` / `data-testid` hooks). Each field below has one
  * path per generation; `extract` picks the generation from the element it is given.
  */
-import { absoluteHttpUrl, attr, classNameOf, findElement, forEachElement, hasClass, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, attr, classNameOf, findElement, forEachElement, hasClass, normalizedText, skipMatching, textOrNull } from './text';
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 
 type Extracted = Omit<FeedItem, 'site'>;
@@ -209,7 +209,7 @@ function postText(container: Element | null): string {
     container,
     (el) => attr(el, 'data-testid') === 'expandable-text-button' || classNameOf(el).includes('see-more-less-toggle'),
   );
-  return normalizedText(container, hasControl ? { skip: TEXT_CONTROLS } : {});
+  return normalizedText(container, hasControl ? { skipElement: skipMatching(container, TEXT_CONTROLS) } : {});
 }
 
 function activityUrnFromHref(href: string | null | undefined): string | null {

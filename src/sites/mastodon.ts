@@ -257,21 +257,9 @@ function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {
   if (!quoted || classNameOf(quoteRoot).includes('status__quote--error')) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
-  const permalink = readPermalink(timeLink, pageUrl);
-  const id = attr(quoted, 'data-id') ?? permalink?.id ?? null;
-  const author = readAccount(hooks.accountLinks[0], pageUrl);
-  const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
-  return {
-    id,
-    permalink: permalink?.url ?? null,
-    authorName: author.name,
-    authorHandle: author.handle,
-    title: warningText(hooks.warnings[0] ?? null),
-    text: normalizedText(hooks.contentTexts[0], { skipElement: skipInTextUi }),
-    timestamp: timeOf(time, id),
-    unavailable: false,
-  };
+  // The quoted post is a status of its own (without a boost row): read as one, keep what a quote has.
+  const { id, permalink, authorName, authorHandle, title, text, timestamp } = extractStatus(quoted, hooks, null, pageUrl);
+  return { id, permalink, authorName, authorHandle, title, text, timestamp, unavailable: false };
 }
 
 /** The CW text is the banner's paragraph; its "Show more" button is not part of it. */

@@ -16,11 +16,10 @@ const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3'
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 export interface NormalizeOptions {
-  /** In-text UI to leave out, e.g. a "See more" button. */
-  skip?: string;
   /**
-   * The same as a predicate, checked per element during the text walk: no subtree query, which
-   * matters where nwsapi answers class selectors from the whole document (Mastodon, Threads).
+   * In-text UI to leave out (a "See more" button), checked per element during the text walk: no
+   * subtree query, which matters where nwsapi answers class selectors from the whole document
+   * (Mastodon, Threads). For a selector, `skipMatching`.
    */
   skipElement?: (element: Element) => boolean;
 }
@@ -32,10 +31,17 @@ export function collapseWhitespace(text: string): string {
 /** Normalised visible text of an element, or "" when there is no element. */
 export function normalizedText(element: Element | null | undefined, options?: NormalizeOptions): string {
   if (!element) return '';
-  // One query for the controls to leave out, not el.matches() per descendant: under jsdom a
-  // matches() call costs about as much as a whole querySelectorAll over a small item.
-  const skipped = options?.skip ? new Set(Array.from(element.querySelectorAll(options.skip))) : null;
-  return collapseWhitespace(rawText(element, '', skipped, options?.skipElement ?? null));
+  return collapseWhitespace(rawText(element, '', options?.skipElement ?? null));
+}
+
+/**
+ * `skipElement` for the elements under `root` that match `selector`: one query, not el.matches()
+ * per descendant (under jsdom a matches() call costs about as much as a whole querySelectorAll
+ * over a small item).
+ */
+export function skipMatching(root: Element, selector: string): (element: Element) => boolean {
+  const skipped = new Set(Array.from(root.querySelectorAll(selector)));
+  return (element) => skipped.has(element);
 }
 
 /**
@@ -43,7 +49,7 @@ export function normalizedText(element: Element | null | undefined, options?: No
  * appending to one string: no closure, array or option object per call, and one nodeType read per
  * node (each DOM getter is a wrapper call under jsdom).
  */
-function rawText(node: Node, text: string, skipped: Set<Element> | null, skipElement: ((element: Element) => boolean) | null): string {
+function rawText(node: Node, text: string, skipElement: ((element: Element) => boolean) | null): string {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     const type = child.nodeType;
     if (type === 3) {
@@ -51,13 +57,13 @@ function rawText(node: Node, text: string, skipped: Set<Element> | null, skipEle
     } else if (type === 1) {
       const el = child as Element;
       const tag = el.localName;
-      if (SKIPPED_TAGS.has(tag) || skipped?.has(el) || skipElement?.(el)) continue;
+      if (SKIPPED_TAGS.has(tag) || skipElement?.(el)) continue;
       if (tag === 'img') {
         text += el.getAttributeNS(null, 'alt') ?? '';
       } else if (BLOCK_TAGS.has(tag)) {
-        text = `${rawText(el, `${text} `, skipped, skipElement)} `;
+        text = `${rawText(el, `${text} `, skipElement)} `;
       } else {
-        text = rawText(el, text, skipped, skipElement);
+        text = rawText(el, text, skipElement);
       }
     }
   }
