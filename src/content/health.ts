@@ -3,8 +3,10 @@
  * user only sees that the Save buttons are gone. A few seconds after a feed page opens, compare
  * what the adapter recognises with a count every site's markup gives for free (article elements,
  * which X, Mastodon, Bluesky's and Facebook's feeds and new Reddit use for posts), and tell the
- * background; the popup then says so on that site. Hacker News and YouTube use no article
- * elements, so there a broken adapter goes unnoticed (the count is 0: "no timeline").
+ * background; the popup then says so on that site. Where a page has no article elements (Hacker
+ * News' table rows, YouTube's custom elements), the count is of feed-like rows instead: the
+ * largest set of same-named siblings that hold links and some text, found from a sample of the
+ * page's links. Both run twice per page view (never per DOM change), on bounded samples.
  */
 import type { HealthReport } from '../core/messages/capture';
 import { extractElement, findItemElements } from '../sites/extract';
@@ -14,6 +16,11 @@ import type { SiteAdapter } from '../sites/types';
 const SAMPLE = 60;
 /** Post-like elements in general: the generic side of the comparison. */
 const POST_LIKE = 'article, [role="article"]';
+/** Links looked at for feed-like rows, and how far up from each a row may be. */
+const LINK_SAMPLE = 400;
+const ROW_DEPTH = 12;
+/** A row needs this much text to look like a post (a menu entry has less). */
+const ROW_TEXT = 20;
 /** First look after the page settled, and once more for a slow timeline. */
 export const HEALTH_CHECK_DELAYS_MS = [3_000, 15_000] as const;
 
@@ -24,8 +31,38 @@ export function measureHealth(root: ParentNode, adapter: SiteAdapter, pageUrl: U
     if (looked++ >= SAMPLE) break;
     if (extractElement(element, adapter, pageUrl) !== null) recognised++;
   }
-  const visible = Math.min(root.querySelectorAll(POST_LIKE).length, SAMPLE);
+  const articles = root.querySelectorAll(POST_LIKE).length;
+  const visible = Math.min(articles >= 3 ? articles : feedRows(root), SAMPLE);
   return { recognised, visible };
+}
+
+/**
+ * How many feed-like rows the page shows, whatever their markup: for each sampled link, every
+ * ancestor is a candidate row among its same-named siblings; the parent with the most such
+ * siblings holding links wins (a story table's rows, a grid's items), counting those with text.
+ */
+export function feedRows(root: ParentNode): number {
+  const groups = new Map<Element, Map<string, Set<Element>>>();
+  const links = root.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length && i < LINK_SAMPLE; i++) {
+    let row = links[i]!;
+    for (let depth = 0; depth < ROW_DEPTH && row.parentElement; depth++, row = row.parentElement) {
+      const byTag = groups.get(row.parentElement) ?? new Map<string, Set<Element>>();
+      groups.set(row.parentElement, byTag);
+      const rows = byTag.get(row.tagName) ?? new Set<Element>();
+      byTag.set(row.tagName, rows.add(row));
+    }
+  }
+  let best = 0;
+  for (const byTag of groups.values()) {
+    for (const rows of byTag.values()) {
+      if (rows.size <= best) continue;
+      let texty = 0;
+      for (const row of rows) if ((row.textContent ?? '').trim().length >= ROW_TEXT) texty++;
+      best = Math.max(best, texty);
+    }
+  }
+  return best;
 }
 
 /** One report per feed page view, once it shows a timeline (3 or more post-like elements). */
