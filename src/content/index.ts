@@ -20,6 +20,7 @@ import { watchHealth } from './health';
 import { setContentBridge, startExtra } from './bridge';
 import type { ContentBridge, DecoratedEntries, FeedHooks, FeedView } from './bridge';
 import { trackPointer } from './commands';
+import { onAbort } from './abort';
 
 export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
@@ -50,7 +51,7 @@ export function startContentScript(adapter: SiteAdapter): void {
       // Tells the popup (reading this isolated world through scripting) which feed this is.
       const scope = globalThis as { __stroomFeedSite?: string };
       scope.__stroomFeedSite = adapter.site;
-      feed.signal.addEventListener('abort', () => delete scope.__stroomFeedSite, { once: true });
+      onAbort(feed.signal, () => delete scope.__stroomFeedSite);
       watcher = watchFeed(bridge, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
       feed.abort();
@@ -58,7 +59,7 @@ export function startContentScript(adapter: SiteAdapter): void {
       watcher = null;
     }
   };
-  lifetime.signal.addEventListener('abort', () => feed?.abort(), { once: true });
+  onAbort(lifetime.signal, () => feed?.abort());
   follow();
   // What the keyboard command (Alt+Shift+S, issue 3) will save is what the user touched last.
   trackPointer(bridge, lifetime.signal);
@@ -75,7 +76,7 @@ export function startContentScript(adapter: SiteAdapter): void {
     // No Navigation API (Firefox before it shipped): a URL comparison per batch of DOM changes.
     const observer = new MutationObserver(onMaybeNavigated);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    lifetime.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    onAbort(lifetime.signal, () => observer.disconnect());
   }
   addEventListener('popstate', onMaybeNavigated, { signal: lifetime.signal });
 }

@@ -38,7 +38,7 @@ export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: 
     const item = adapter.extract(element, pageUrl);
     return item ? { site: adapter.site, ...item } : null;
   } catch (error) {
-    if (typeof console !== 'undefined') console.debug('[Stroom] could not read an item', adapter.site, error);
+    console.debug('[Stroom] could not read an item', adapter.site, error);
     return null;
   }
 }

@@ -54,7 +54,7 @@ export const xFeed: SiteAdapter = {
     if (!hooks.article) return null;
     if (attr(hooks.article, 'data-testid') !== 'tweet') {
       // A tombstone ("This post is unavailable") is an <article> without the tweet testid.
-      return hooks.userNames.length === 0 ? tombstone() : null;
+      return hooks.userNames.length === 0 ? blankItem({ unavailable: true }) : null;
     }
     // A bare tweet (second selector) has its ad wrapper above it.
     if (element === hooks.article && element.parentElement?.closest('[data-testid="placementTracking"]')) {
@@ -191,10 +191,6 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
     quoted: quoteRoot ? readQuote(quoteRoot, hooks, pageUrl) : null,
     unavailable: false,
   };
-}
-
-function tombstone(): Omit<FeedItem, 'site'> {
-  return blankItem({ unavailable: true });
 }
 
 /**
