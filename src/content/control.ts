@@ -124,7 +124,8 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
       button.setAttribute('aria-label', saved ? labels.savedName : labels.name);
     },
     setBusy(busy) {
-      button.toggleAttribute('aria-busy', busy);
+      if (busy) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
     },
     setError(message) {
       if (error.textContent !== (message ?? '')) error.textContent = message ?? '';

@@ -2,9 +2,10 @@
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
  * was already seen. Cheap on the page: an IntersectionObserver on one item at a time (one on
- * every item of a long feed made the browser compute all of them on every scrolling frame, 40
- * times the cost of our own code; reading positions ourselves forced the browser to update its
- * geometry early), a hash per item, and a debounced write.
+ * every item of a long feed made the browser compute all of them on every scrolling frame: some
+ * 70 ms of main thread per 100 items scrolled, fifty times our own callbacks; reading positions
+ * on scroll events forced the browser to update its geometry early), a hash per item, and a
+ * debounced write.
  */
 import type { FeedItem } from '../sites/types';
 import { SeenLog, parseSeen, seenHash } from './seen';
