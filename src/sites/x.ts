@@ -157,18 +157,37 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
   const outside = (el: Element): boolean => !(quoteRoot && quoteRoot.contains(el));
   const firstOutside = (list: Element[]): Element | null => list.find(outside) ?? null;
 
-  const author = readUserName(hooks.userNames[0]);
   // The permalink is the link around <time>: in User-Name on timelines, lower down on a
   // conversation's focused tweet.
   const time = firstOutside(hooks.times);
-  const status = statusOf(time, pageUrl);
-
   const textElement = firstOutside(hooks.texts);
+  const post = readPost(hooks.userNames[0], time, textElement, pageUrl);
   const card = firstOutside(hooks.cards);
   const cardLink = card ? firstLink(card) : null;
-  const linkUrl = absoluteHttpUrl(attr(cardLink, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl);
   const repost = readRepost(hooks, pageUrl);
 
+  return {
+    ...post,
+    textTruncated: firstOutside(hooks.showMores) !== null,
+    timestampText: textOrNull(time),
+    linkUrl: absoluteHttpUrl(attr(cardLink, 'href'), pageUrl) ?? firstExternalLink(textElement, pageUrl),
+    linkTitle: card ? cardTitle(card, cardLink) : null,
+    hasMedia: firstOutside(hooks.media) !== null,
+    isRepost: repost.isRepost,
+    repostedBy: repost.by && repost.by.handle !== post.authorHandle ? repost.by : null,
+    repostId: null,
+    // Ads sit in a placementTracking wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the
+    // visible "Ad"/"Promoted" label is translated, the wrapper is not.
+    isAd: hooks.inPlacementTracking,
+    quoted: quoteRoot ? readQuote(quoteRoot, hooks, pageUrl) : null,
+    unavailable: false,
+  };
+}
+
+/** What a tweet and a quoted tweet both say: who wrote it, where and when it is, its words. */
+function readPost(userName: Element | undefined, time: Element | null, textElement: Element | null | undefined, pageUrl: URL) {
+  const author = readUserName(userName);
+  const status = statusOf(time, pageUrl);
   return {
     id: status?.id ?? null,
     permalink: status?.permalink ?? null,
@@ -176,20 +195,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
     authorHandle: author.handle,
     title: null,
     text: normalizedText(textElement, { skipElement: isShowMore }),
-    textTruncated: firstOutside(hooks.showMores) !== null,
     timestamp: timeOf(time, status?.id ?? null),
-    timestampText: textOrNull(time),
-    linkUrl,
-    linkTitle: card ? cardTitle(card, cardLink) : null,
-    hasMedia: firstOutside(hooks.media) !== null,
-    isRepost: repost.isRepost,
-    repostedBy: repost.by && repost.by.handle !== author.handle ? repost.by : null,
-    repostId: null,
-    // Ads sit in a placementTracking wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the
-    // visible "Ad"/"Promoted" label is translated, the wrapper is not.
-    isAd: hooks.inPlacementTracking,
-    quoted: quoteRoot ? readQuote(quoteRoot, hooks, pageUrl) : null,
-    unavailable: false,
   };
 }
 
@@ -212,19 +218,7 @@ function readQuote(root: Element, hooks: Hooks, pageUrl: URL): QuotedItem {
   if (!userName) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  const author = readUserName(userName);
-  const time = hooks.times.find(inQuote) ?? null;
-  const status = statusOf(time, pageUrl);
-  return {
-    id: status?.id ?? null,
-    permalink: status?.permalink ?? null,
-    authorName: author.name,
-    authorHandle: author.handle,
-    title: null,
-    text: normalizedText(hooks.texts.find(inQuote), { skipElement: isShowMore }),
-    timestamp: timeOf(time, status?.id ?? null),
-    unavailable: false,
-  };
+  return { ...readPost(userName, hooks.times.find(inQuote) ?? null, hooks.texts.find(inQuote), pageUrl), unavailable: false };
 }
 
 /**
