@@ -5,7 +5,7 @@
  * page's own scripts cannot see it.
  */
 import type { ExtraName } from '../messaging/extras';
-import type { FeedItem, SiteAdapter, ThreadPart } from '../sites/types';
+import type { FeedItem, SiteAdapter } from '../sites/types';
 
 export type DecoratedEntries = ReadonlyArray<{ element: Element; item: FeedItem & { id: string } }>;
 
@@ -44,8 +44,8 @@ export interface ContentBridge {
   pointerIsNewer: boolean;
   /** An item saved another way shows "Saved" on its button. */
   showSaved(id: string): void;
-  /** The self-thread reader, once the first save on a conversation page injected it (extras/thread.ts). */
-  selfThreadOf?(element: Element): { parts?: ThreadPart[] };
+  /** Saves or unsaves an item (with its self-thread on a conversation page), once the first save injected it (extras/save.ts). */
+  setSaved?(item: FeedItem & { id: string }, saved: boolean, element: Element): Promise<unknown>;
 }
 
 const BRIDGE_KEY = '__stroomContent';

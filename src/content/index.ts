@@ -9,7 +9,6 @@
  * background when their setting is on or the command is pressed (src/content/extras/*), and
  * reach this script through the bridge (./bridge.ts).
  */
-import { itemKey } from '../core/items';
 import type { FeedItem, SiteAdapter } from '../sites/types';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
@@ -142,14 +141,6 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     })
     .catch(() => (view.early = null));
 
-  // On a conversation page a save keeps the author's whole self-thread (issue 3); the reader is
-  // injected with the first such save (extras/thread.ts), and without it the post is saved alone.
-  const selfThread = async (element: Element) => {
-    if (!adapter.threadPath?.test(location.pathname)) return {};
-    if (!bridge.selfThreadOf) await requestExtras(['thread']);
-    return bridge.selfThreadOf?.(element) ?? {};
-  };
-
   // Adapter health (issue 3).
   watchHealth(adapter, signal, (report) => guard(send('report-health', report)));
   const watcher = new FeedWatcher({
@@ -165,11 +156,14 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
         saved,
       };
     },
+    // The code that saves (and, on a conversation page, reads the author's self-thread) is
+    // injected with the first save (extras/save.ts); the button shows the new state meanwhile.
     setSaved: async (item, wanted, element) => {
-      if (wanted) {
-        await guard(send('save-item', { item, pageUrl: location.href, ...(await selfThread(element)) }));
-        each((hooks) => hooks.saved?.());
-      } else await guard(send('unsave-item', { key: itemKey(item.site, item.id) }));
+      if (!bridge.setSaved) await requestExtras(['save']);
+      // Without it (the extension went away, or could not inject) the save fails as a message would.
+      const failed = () => Promise.reject(extensionAlive() ? new Error('Stroom could not load its save code') : new ExtensionContextGone());
+      await guard(bridge.setSaved?.(item, wanted, element) ?? failed());
+      if (wanted) each((hooks) => hooks.saved?.());
       return wanted;
     },
     savedIds: async (ids) => (await guard(send('saved-ids', { site: adapter.site, ids }))).ids,

@@ -2,11 +2,11 @@
  * The content script's optional parts, kept out of the bundle every feed page loads (its budget
  * is 20 KB minified): the background injects each one into the tab with scripting.executeScript
  * only when it is wanted. The debug badges and the session nudge are off by default; the keyboard
- * command's code is needed only when the command is pressed, and the self-thread reader only when
- * something is saved on a conversation page. Each is its own file in dist/
+ * command's code is needed only when the command is pressed, and the code that saves (with the
+ * self-thread reader) only from the first save with an item's button. Each is its own file in dist/
  * (src/content/extras/<name>.ts, built by build.mjs).
  */
-export const EXTRA_NAMES = ['badges', 'nudge', 'command', 'thread'] as const;
+export const EXTRA_NAMES = ['badges', 'nudge', 'command', 'save'] as const;
 export type ExtraName = (typeof EXTRA_NAMES)[number];
 
 export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;
