@@ -107,7 +107,6 @@ interface Hooks {
   /** `a.status__display-name` (legacy) or `a[data-hover-card-account]` (redesign) account links. */
   accountLinks: Element[];
   timeLinks: Element[];
-  links: Element[];
   times: Element[];
   contentTexts: Element[];
   warnings: Element[];
@@ -123,7 +122,6 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
     retweetIcon: false,
     accountLinks: [],
     timeLinks: [],
-    links: [],
     times: [],
     contentTexts: [],
     warnings: [],
@@ -157,7 +155,6 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
         hooks.accountLinks.push(el);
         return false;
       }
-      hooks.links.push(el);
       return true;
     }
     if (cls === '') return true;
