@@ -105,10 +105,10 @@ interface Hooks {
   prepend: Element | null;
   retweetIcon: boolean;
   /** `a.status__display-name` (legacy) or `a[data-hover-card-account]` (redesign) account links. */
-  accountLinks: Element[];
+  accounts: Element[];
   timeLinks: Element[];
   times: Element[];
-  contentTexts: Element[];
+  texts: Element[];
   warnings: Element[];
   cards: Element[];
   hasMedia: boolean;
@@ -120,10 +120,10 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
     status: null,
     prepend: null,
     retweetIcon: false,
-    accountLinks: [],
+    accounts: [],
     timeLinks: [],
     times: [],
-    contentTexts: [],
+    texts: [],
     warnings: [],
     cards: [],
     hasMedia: false,
@@ -152,14 +152,14 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
         return true; // holds the <time>
       }
       if (cls.includes('status__display-name') || el.hasAttributeNS(null, 'data-hover-card-account')) {
-        hooks.accountLinks.push(el);
+        hooks.accounts.push(el);
         return false;
       }
       return true;
     }
     if (cls === '') return true;
     if (cls.includes('status__content__text')) {
-      hooks.contentTexts.push(el);
+      hooks.texts.push(el);
       return false;
     }
     if (cls.includes('status__quote')) {
@@ -203,16 +203,16 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   const id = attr(status, 'data-id') ?? permalink?.id ?? null;
 
-  const author = readAccount(hooks.accountLinks.find((link) => !inPrepend(link)), pageUrl);
+  const author = readAccount(hooks.accounts.find((link) => !inPrepend(link)), pageUrl);
   const warning = hooks.warnings[0] ?? null;
-  const contentText = hooks.contentTexts[0] ?? null;
+  const contentText = hooks.texts[0] ?? null;
   const card = hooks.cards[0] ?? null;
   const cardLink = card ? (card.localName === 'a' ? card : findElement(card, (el) => el.localName === 'a')) : null;
 
   // A boost's timeline entry carries the boost id, its status the original id: the mismatch says
   // "boost" in every locale; the retweet icon covers entries where the ids are not both present.
   const isRepost = (!!entryId && !!id && entryId !== id) || (!!prepend && hooks.retweetIcon);
-  const booster = isRepost ? readAccount(hooks.accountLinks.find(inPrepend), pageUrl) : null;
+  const booster = isRepost ? readAccount(hooks.accounts.find(inPrepend), pageUrl) : null;
 
   return {
     id,

@@ -58,7 +58,7 @@ export const xFeed: SiteAdapter = {
     }
     // A bare tweet (second selector) has its ad wrapper above it.
     if (element === hooks.article && element.parentElement?.closest('[data-testid="placementTracking"]')) {
-      hooks.inPlacementTracking = true;
+      hooks.isAd = true;
     }
     return extractTweet(hooks, pageUrl);
   },
@@ -74,7 +74,8 @@ interface Hooks {
   article: Element | null;
   /** An <article> inside the tweet: the quoted post when it is unavailable. */
   nestedArticle: Element | null;
-  inPlacementTracking: boolean;
+  /** Inside a placementTracking wrapper: an ad. */
+  isAd: boolean;
   userNames: Element[];
   texts: Element[];
   showMores: Element[];
@@ -89,7 +90,7 @@ function collectHooks(row: Element): Hooks {
   const hooks: Hooks = {
     article: null,
     nestedArticle: null,
-    inPlacementTracking: false,
+    isAd: false,
     userNames: [],
     texts: [],
     showMores: [],
@@ -137,7 +138,7 @@ function collectHooks(row: Element): Hooks {
         hooks.socialContext ??= el;
         return false;
       case 'placementTracking':
-        if (!hooks.article) hooks.inPlacementTracking = true;
+        if (!hooks.article) hooks.isAd = true;
         return true;
       default:
         if (MEDIA_TESTIDS.has(testid)) {
@@ -178,7 +179,7 @@ function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
     repostId: null,
     // Ads sit in a placementTracking wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the
     // visible "Ad"/"Promoted" label is translated, the wrapper is not.
-    isAd: hooks.inPlacementTracking,
+    isAd: hooks.isAd,
     quoted: quoteRoot ? readQuote(quoteRoot, hooks, pageUrl) : null,
     unavailable: false,
   };
