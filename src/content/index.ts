@@ -131,13 +131,10 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
       // Left in place when the view ends (extras check its signal) until the next one replaces it.
       bridge.view = view;
       for (const start of bridge.extras) startExtra(view, start);
-      // The opt-in extras (issue 3's debug badges, issue 5's nudge) this frame does not have yet.
-      const wanted = [
-        ...((stored as { debugBadges?: unknown } | undefined)?.debugBadges === true ? ['badges' as const] : []),
-        ...(settings.nudge ? ['nudge' as const] : []),
-      ].filter((name) => !bridge.loaded.has(name));
-      if (wanted.length === 0) view.early = null;
-      else void requestExtras(wanted).finally(() => (view.early = null));
+      // The opt-in extras (issue 3's debug badges, issue 5's nudge) this frame does not have yet:
+      // the background injects those the settings switch on (src/background/inject.ts).
+      const wanted = (['badges', 'nudge'] as const).filter((name) => !bridge.loaded.has(name));
+      void requestExtras(wanted).finally(() => (view.early = null));
     })
     .catch(() => (view.early = null));
 
