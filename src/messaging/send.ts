@@ -23,20 +23,17 @@ export function extensionAlive(): boolean {
   }
 }
 
-function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   if (!extensionAlive()) throw new ExtensionContextGone();
-  let reply: unknown;
+  let reply: Result<unknown> | undefined;
   try {
-    reply = await thinRuntime().runtime.sendMessage(envelope(type, payload));
+    reply = (await thinRuntime().runtime.sendMessage(envelope(type, payload))) as typeof reply;
   } catch (error) {
     if (!extensionAlive() || /context invalidated/i.test(String(error))) throw new ExtensionContextGone();
     throw error;
   }
-  if (!isResult(reply)) throw new Error(`No valid reply to ${type}`);
+  // Anything but a Result (no reply, or a primitive: its `ok` is undefined) is no valid reply.
+  if (typeof reply?.ok !== 'boolean') throw new Error(`No valid reply to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<T>;
 }
