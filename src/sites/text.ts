@@ -24,14 +24,10 @@ export interface NormalizeOptions {
   skipElement?: (element: Element) => boolean;
 }
 
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Normalised visible text of an element, or "" when there is no element. */
+/** Normalised visible text of an element (whitespace collapsed, NBSP included), or "" when there is no element. */
 export function normalizedText(element: Element | null | undefined, options?: NormalizeOptions): string {
   if (!element) return '';
-  return collapseWhitespace(rawText(element, '', options?.skipElement ?? null));
+  return rawText(element, '', options?.skipElement ?? null).replace(/\s+/g, ' ').trim();
 }
 
 /**
