@@ -157,9 +157,8 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     // injected with the first save (extras/save.ts); the button shows the new state meanwhile.
     setSaved: async (item, wanted, element) => {
       if (!bridge.setSaved) await requestExtras(['save']);
-      // Without it (the extension went away, or could not inject) the save fails as a message would.
-      const failed = () => Promise.reject(extensionAlive() ? new Error('Stroom could not load its save code') : new ExtensionContextGone());
-      await guard(bridge.setSaved?.(item, wanted, element) ?? failed());
+      // The background injects it into any content script's frame: still missing, the extension went away.
+      await guard(bridge.setSaved?.(item, wanted, element) ?? Promise.reject(new ExtensionContextGone()));
       if (wanted) each((hooks) => hooks.saved?.());
       return wanted;
     },
