@@ -38,8 +38,13 @@ export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: 
     const item = adapter.extract(element, pageUrl);
     return item ? { site: adapter.site, ...item } : null;
   } catch (error) {
-    console.debug('[Stroom] could not read an item', adapter.site, error);
+    debugLog('could not read an item', adapter.site, error);
     return null;
   }
 }
 
+
+/** Diagnostics for developers (the console's verbose level); the user never sees them. */
+export function debugLog(...details: unknown[]): void {
+  console.debug('[Stroom]', ...details);
+}
