@@ -9,7 +9,7 @@ import { thinRuntime } from './runtime';
 
 export class ExtensionContextGone extends Error {
   constructor() {
-    super('Stroom was updated or disabled; reload the page to use it again.');
+    super('Stroom was updated or disabled'); // for logs: content scripts show their own words (t('saveFailed'))
     this.name = 'ExtensionContextGone';
   }
 }

@@ -43,11 +43,10 @@ const INSTANCE_HOSTS = new Set(MASTODON_INSTANCES);
  * server embeds, and the app's body class next to its column layout. Any one is enough; each is
  * specific to Mastodon (and its forks: Glitch, Hometown), not to React in general.
  */
-const MASTODON_MARKERS = [
-  '#mastodon[data-props]', // the mount point, all 3.x and 4.x versions
-  'script#initial-state[type="application/json"]', // server-embedded state, all versions
-  'body.app-body .columns-area', // body class plus the column layout
-].join(',');
+const MASTODON_MARKERS =
+  '#mastodon[data-props],' + // the mount point, all 3.x and 4.x versions
+  'script#initial-state[type="application/json"],' + // server-embedded state, all versions
+  'body.app-body .columns-area'; // body class plus the column layout
 
 export function looksLikeMastodon(root: ParentNode): boolean {
   try {
