@@ -22,20 +22,7 @@ export interface SaveControl {
   setError(message: string | null): void;
 }
 
-const STYLE = `
-:host { all: initial; display: block; margin: 4px 0 6px; color: inherit; font: 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 5px; min-height: 26px; padding: 3px 10px 3px 8px;
-  border-radius: 13px; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); color: inherit; cursor: pointer; font: inherit; }
-button:hover { background: color-mix(in srgb, currentColor 10%, transparent); }
-button:focus-visible { outline: 2px solid #1a8791; outline-offset: 2px; }
-button[aria-pressed="true"] { background: #0e5a66; border-color: #0e5a66; color: #fff; }
-button[aria-busy="true"] { cursor: progress; }
-svg { width: 14px; height: 14px; flex: none; }
-b { display: inline-grid; font: inherit; }
-b > * { grid-area: 1 / 1; }
-[aria-pressed="true"] .save, [aria-pressed="false"] .saved { visibility: hidden; }
-.error { margin-left: 8px; font-size: 12px; color: #c5221f; }
-`;
+const STYLE = `:host{all:initial;display:block;margin:4px 0 6px;color:inherit;font:13px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;min-height:26px;padding:3px 10px 3px 8px;border-radius:13px;border:1px solid color-mix(in srgb,currentColor 35%,transparent);color:inherit;cursor:pointer;font:inherit}button:hover{background:color-mix(in srgb,currentColor 10%,transparent)}button:focus-visible{outline:2px solid #1a8791;outline-offset:2px}button[aria-pressed="true"]{background:#0e5a66;border-color:#0e5a66;color:#fff}button[aria-busy="true"]{cursor:progress}svg{width:14px;height:14px;flex:none}b{display:inline-grid;font:inherit}b>*{grid-area:1 / 1}[aria-pressed="true"] .save,[aria-pressed="false"] .saved{visibility:hidden}.error{margin-left:8px;font-size:12px;color:#c5221f}`;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

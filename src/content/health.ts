@@ -37,30 +37,25 @@ export function measureHealth(root: ParentNode, adapter: SiteAdapter, pageUrl: U
 }
 
 /**
- * How many feed-like rows the page shows, whatever their markup: for each sampled link, every
- * ancestor is a candidate row among its same-named siblings; the parent with the most such
- * siblings holding links wins (a story table's rows, a grid's items), counting those with text.
+ * How many feed-like rows the page shows, whatever their markup: every ancestor of a sampled
+ * link is a candidate row of its parent; the parent with the most rows holding links wins (a
+ * story table's rows, a grid's items), counting those with some text.
  */
 export function feedRows(root: ParentNode): number {
-  const groups = new Map<Element, Map<string, Set<Element>>>();
+  const rowsOf = new Map<Element, Set<Element>>();
   const links = root.querySelectorAll('a[href]');
   for (let i = 0; i < links.length && i < LINK_SAMPLE; i++) {
-    let row = links[i]!;
-    for (let depth = 0; depth < ROW_DEPTH && row.parentElement; depth++, row = row.parentElement) {
-      const byTag = groups.get(row.parentElement) ?? new Map<string, Set<Element>>();
-      groups.set(row.parentElement, byTag);
-      const rows = byTag.get(row.tagName) ?? new Set<Element>();
-      byTag.set(row.tagName, rows.add(row));
+    for (let row = links[i]!, depth = 0; row.parentElement && depth < ROW_DEPTH; row = row.parentElement, depth++) {
+      const rows = rowsOf.get(row.parentElement) ?? new Set<Element>();
+      rowsOf.set(row.parentElement, rows.add(row));
     }
   }
   let best = 0;
-  for (const byTag of groups.values()) {
-    for (const rows of byTag.values()) {
-      if (rows.size <= best) continue;
-      let texty = 0;
-      for (const row of rows) if ((row.textContent ?? '').trim().length >= ROW_TEXT) texty++;
-      best = Math.max(best, texty);
-    }
+  for (const rows of rowsOf.values()) {
+    if (rows.size <= best) continue;
+    let texty = 0;
+    for (const row of rows) if ((row.textContent ?? '').trim().length >= ROW_TEXT) texty++;
+    best = Math.max(best, texty);
   }
   return best;
 }
