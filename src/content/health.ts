@@ -5,7 +5,7 @@
  * which X, Mastodon, Bluesky's and Facebook's feeds and new Reddit use for posts), and tell the
  * background; the popup then says so on that site. Where a page has no article elements (Hacker
  * News' table rows, YouTube's custom elements), the count is of feed-like rows instead: the
- * largest set of same-named siblings that hold links and some text, found from a sample of the
+ * most children of one parent that hold links and some text, found from a sample of the
  * page's links. Both run twice per page view (never per DOM change), on bounded samples.
  */
 import type { HealthReport } from '../core/messages/capture';
