@@ -193,17 +193,11 @@ function collectHooks(entry: Element, collectQuote = false): Hooks {
 }
 
 function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pageUrl: URL): Omit<FeedItem, 'site'> {
-  const status = hooks.status ?? entry;
   const prepend = hooks.prepend;
   const inPrepend = (el: Element): boolean => !!prepend && prepend.contains(el);
-
-  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
-  const permalink = readPermalink(timeLink, pageUrl);
-  const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
-  const id = attr(status, 'data-id') ?? permalink?.id ?? null;
-
-  const author = readAccount(hooks.accounts.find((link) => !inPrepend(link)), pageUrl);
-  const warning = hooks.warnings[0] ?? null;
+  const { post, timeLink, time } = readStatus(hooks.status ?? entry, hooks, hooks.accounts.find((link) => !inPrepend(link)), pageUrl);
+  const id = post.id;
+  const warning = hooks.warnings[0];
   const contentText = hooks.texts[0] ?? null;
   const card = hooks.cards[0] ?? null;
   const cardLink = card ? (card.localName === 'a' ? card : findElement(card, (el) => el.localName === 'a')) : null;
@@ -214,27 +208,43 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
   const booster = isRepost ? readAccount(hooks.accounts.find(inPrepend), pageUrl) : null;
 
   return {
-    id,
-    permalink: permalink?.url ?? null,
-    authorName: author.name,
-    authorHandle: author.handle,
-    // The content warning (spoiler) is the closest thing Mastodon has to a title.
-    title: warningText(warning),
-    text: normalizedText(contentText, { skipElement: skipInTextUi }),
+    ...post,
     // A collapsed CW does not render the content at all; "Read more" only removes a CSS clamp.
     textTruncated: !!warning && !contentText,
-    timestamp: timeOf(time, id),
     timestampText: textOrNull(time ?? (hooks.times.length === 0 ? timeLink : null)),
     linkUrl: absoluteHttpUrl(attr(cardLink, 'href'), pageUrl) ?? firstExternalLink(contentText, pageUrl),
     linkTitle: card ? cardTitle(card) : null,
     hasMedia: hooks.hasMedia,
     isRepost,
-    repostedBy: booster && (booster.name || booster.handle) && booster.handle !== author.handle ? booster : null,
+    repostedBy: booster && (booster.name || booster.handle) && booster.handle !== post.authorHandle ? booster : null,
     repostId: isRepost && entryId !== id ? entryId : null,
     isAd: false,
     quoted: hooks.quoteRoot ? readQuote(hooks.quoteRoot, pageUrl) : null,
     unavailable: false,
   };
+}
+
+/**
+ * What a status and a quoted status both say: who wrote it (`authorLink`), where and when it is,
+ * its words; with the permalink and <time> it was read from.
+ */
+function readStatus(status: Element, hooks: Hooks, authorLink: Element | undefined, pageUrl: URL) {
+  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
+  const permalink = readPermalink(timeLink, pageUrl);
+  const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
+  const id = attr(status, 'data-id') ?? permalink?.id ?? null;
+  const author = readAccount(authorLink, pageUrl);
+  const post = {
+    id,
+    permalink: permalink?.url ?? null,
+    authorName: author.name,
+    authorHandle: author.handle,
+    // The content warning (spoiler) is the closest thing Mastodon has to a title.
+    title: warningText(hooks.warnings[0] ?? null),
+    text: normalizedText(hooks.texts[0], { skipElement: skipInTextUi }),
+    timestamp: timeOf(time, id),
+  };
+  return { post, timeLink, time };
 }
 
 /**
@@ -253,9 +263,7 @@ function readQuote(quoteRoot: Element, pageUrl: URL): QuotedItem {
   if (!quoted || classNameOf(quoteRoot).includes('status__quote--error')) {
     return { id: null, permalink: null, authorName: null, authorHandle: null, title: null, text: '', timestamp: null, unavailable: true };
   }
-  // The quoted post is a status of its own (without a boost row): read as one, keep what a quote has.
-  const { id, permalink, authorName, authorHandle, title, text, timestamp } = extractStatus(quoted, hooks, null, pageUrl);
-  return { id, permalink, authorName, authorHandle, title, text, timestamp, unavailable: false };
+  return { ...readStatus(quoted, hooks, hooks.accounts[0], pageUrl).post, unavailable: false };
 }
 
 /** The CW text is the banner's paragraph; its "Show more" button is not part of it. */
