@@ -1,17 +1,20 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: an IntersectionObserver on one item at a time (one on
- * every item of a long feed made the browser compute all of them on every scrolling frame: some
- * 70 ms of main thread per 100 items scrolled, fifty times our own callbacks; reading positions
- * on scroll events forced the browser to update its geometry early), a hash per item, and a
- * debounced write.
+ * was already seen. Cheap on the page: while the user scrolls, a look at most four times a second
+ * reads the positions of the items that went over the top since the last look (plus one), with a
+ * hash per item and a debounced write. Measured as the page's whole main-thread CPU while
+ * scrolling (test/bench/content.mjs): an IntersectionObserver on every item cost some 70 ms per
+ * 100 items scrolled, one observed item at a time (re-observed as each went past) about 5 ms, and
+ * these looks about what the bench can resolve (1 ms per 100 items).
  */
 import type { FeedItem } from '../sites/types';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
 const SAVE_DELAY_MS = 2_000;
+/** How long after a scroll the next look comes: seen marks need no more than a few per second. */
+const LOOK_DELAY_MS = 250;
 
 export interface SeenStorage {
   get(key: string): Promise<unknown>;
@@ -30,6 +33,8 @@ export interface CaughtUpOptions {
   signal: AbortSignal;
   /** Each newly scrolled-past item, for the session nudge. */
   onSeen?(): void;
+  /** Tests look at once; pages use LOOK_DELAY_MS. */
+  lookDelayMs?: number;
 }
 
 type Entry = { element: Element; item: FeedItem & { id: string } };
@@ -52,11 +57,10 @@ function dividerElement(document: Document, text: string): HTMLElement {
 /**
  * Returns the FeedWatcher's onDecorated hook.
  *
- * Items wait in document order, which in a feed is top to bottom, and only the first waiting
- * one is observed. Once it is above the viewport it counts as scrolled past (if it was once seen
- * not past: an item the page opened above, at a restored scroll position, was never read), and
- * so does each next one found above too; the first not past is observed next. When the first is
- * not past, no item after it is either.
+ * Items wait in document order, which in a feed is top to bottom. A look walks them from the
+ * first waiting one while they are above the viewport: each counts as scrolled past if an earlier
+ * look saw it not past (an item the page opened above, at a restored scroll position, was never
+ * read). The first one not past ends the walk: no item after it is past either.
  */
 export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entry[]) => void {
   const { document, storage, signal } = options;
@@ -65,59 +69,51 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let pending: Entry[] = [];
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  // Waiting items (parallel arrays: no object per item), the first one (observed), and how many
-  // of them were once seen not past the top of the viewport.
+  let lookTimer: ReturnType<typeof setTimeout> | null = null;
+  // Waiting items (parallel arrays: no object per item), the first one, and how many of them an
+  // earlier look saw not past the top of the viewport.
   let elements: Element[] = [];
   let hashes: string[] = [];
   let next = 0;
   let below = 0;
-  let watched: Element | undefined;
 
   const save = () => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
     if (log?.changed) storage.set(key, log.toRecord(options.now())).catch(() => undefined);
   };
-  const watchFirst = () => {
-    if (watched === elements[next]) return;
-    if (watched) observer.unobserve(watched);
-    watched = elements[next];
-    if (watched) observer.observe(watched);
-  };
-  const observer = new IntersectionObserver((records) => {
-    const record = records[records.length - 1]; // only the first waiting item is observed
-    if (!log || !record || record.target !== watched) return;
-    if (record.isIntersecting || record.boundingClientRect.bottom > 0) {
-      below = elements.length; // this one is not past the top, so none after it is
-      return;
-    }
-    // It went over the top, and maybe more after it (a fast scroll): read those here, where the
-    // browser has just laid the page out, instead of waiting a frame for each.
+  const look = () => {
+    lookTimer = null;
+    if (!log) return;
     const now = options.now();
-    for (let box = record.boundingClientRect; ; ) {
+    for (; next < elements.length; next++) {
       const element = elements[next]!;
       // Gone (a virtualised list drops rows far above) or hidden (no box): nothing to remember.
-      if (next < below && box.height > 0 && element.isConnected && log.markHash(hashes[next]!, now)) {
+      const box = element.isConnected ? element.getBoundingClientRect() : null;
+      if (box && box.bottom > 0) break;
+      if (box && box.height > 0 && next < below && log.markHash(hashes[next]!, now)) {
         options.onSeen?.();
         saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
       }
-      if (++next >= elements.length) break;
-      box = elements[next]!.getBoundingClientRect();
-      if (box.bottom > 0) break;
     }
+    below = elements.length; // what is left is not past the top now
     if (next > 255 && next * 2 > elements.length) {
       elements = elements.slice(next);
       hashes = hashes.slice(next);
-      below = Math.max(0, below - next);
+      below -= next;
       next = 0;
     }
-    watchFirst();
-  });
+  };
+  const lookSoon = () => {
+    lookTimer ??= setTimeout(look, options.lookDelayMs ?? LOOK_DELAY_MS);
+  };
+  // Capture: feeds that scroll inside a container fire scroll events that do not bubble.
+  document.addEventListener('scroll', lookSoon, { capture: true, passive: true, signal });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
+      if (lookTimer !== null) clearTimeout(lookTimer);
       save();
       divider?.remove();
     },
@@ -159,7 +155,7 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
         below = Math.min(below, at);
       }
     }
-    watchFirst();
+    lookSoon(); // where the new items are, before they can be scrolled past
   };
 
   storage

@@ -2,9 +2,7 @@
  * @jest-environment jsdom
  *
  * The caught-up divider and the session nudge in a DOM (jsdom), with hand-set item positions
- * standing in for layout and scrolling, an IntersectionObserver that reports from them as
- * Chromium's does (a first record for each new target, then one whenever it enters or leaves
- * the viewport), and an in-memory storage.local.
+ * standing in for layout and scrolling, scroll events, and an in-memory storage.local.
  */
 import { DIVIDER_TAG, seenKey, watchCaughtUp } from '../../src/content/divider';
 import type { SeenStorage } from '../../src/content/divider';
@@ -24,46 +22,13 @@ function layOut(): void {
   }
 }
 
-type Records = Array<Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect'>>;
-const observers = new Set<FakeObserver>();
-class FakeObserver {
-  /** Each target with the state last reported (undefined: none yet). */
-  private readonly targets = new Map<Element, boolean | undefined>();
-  constructor(private readonly callback: (records: Records) => void) {
-    observers.add(this);
-  }
-  observe(target: Element) {
-    this.targets.set(target, undefined);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
-    observers.delete(this);
-  }
-  /** One frame: a record for each target whose state changed; false when there was none. */
-  frame(): boolean {
-    const records: Records = [];
-    for (const [target, last] of this.targets) {
-      const box = target.isConnected ? target.getBoundingClientRect() : ({ top: 0, bottom: 0, height: 0 } as DOMRect);
-      const isIntersecting = box.height > 0 && box.bottom > 0 && box.top < VIEWPORT;
-      if (isIntersecting === last) continue;
-      this.targets.set(target, isIntersecting);
-      records.push({ target, isIntersecting, boundingClientRect: box });
-    }
-    if (records.length > 0) this.callback(records);
-    return records.length > 0;
-  }
-}
-(globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
-
-/** Scroll to `y` and let frames pass until every observer has reported. */
+/** Scroll to `y`: the page fires a scroll event, and the look it schedules (no delay here) runs. */
 async function scrollTo(y: number): Promise<void> {
   scrollY = y;
   layOut();
+  document.dispatchEvent(new Event('scroll'));
   await flush();
-  for (let frame = 0; frame < 100 && [...observers].map((observer) => observer.frame()).some(Boolean); frame++);
+  await flush();
 }
 /** Rows 0 to n-1 have gone over the top edge of the viewport at this scroll position. */
 const past = (n: number) => n * ROW;
@@ -96,14 +61,13 @@ const NOW = Date.UTC(2026, 2, 10, 9, 14);
 
 afterEach(() => {
   scrollY = 0;
-  observers.clear();
   jest.useRealTimers();
 });
 
 test('posts scrolled past are remembered; on the next visit the divider sits on the first of them', async () => {
   const storage = memoryStorage();
   const visit = (signal: AbortSignal, entries: ReturnType<typeof feed>) => {
-    const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: (at) => `caught up ${new Date(at).toISOString()}`, now: () => NOW, signal });
+    const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: (at) => `caught up ${new Date(at).toISOString()}`, now: () => NOW, signal, lookDelayMs: 0 });
     hook(entries as never);
   };
   const first = new AbortController();
@@ -147,7 +111,7 @@ test('with the divider off, nothing is shown but scrolled-past posts are still r
   const entries = feed(2);
   storage.data.set(seenKey('x'), { v: 1, groups: [] });
   const controller = new AbortController();
-  const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen: jest.fn() });
+  const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen: jest.fn(), lookDelayMs: 0 });
   layOut();
   hook(entries as never);
   await scrollTo(0);
@@ -163,7 +127,7 @@ function watchFresh() {
   const storage = memoryStorage();
   const controller = new AbortController();
   const onSeen = jest.fn();
-  const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen });
+  const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen, lookDelayMs: 0 });
   const remembered = async (ids: string[]) => {
     controller.abort(); // writes at once
     await flush();
