@@ -53,7 +53,8 @@ function esbuildOptions(target, outdir) {
     charset: 'utf8',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
+    // __FIREFOX__: code for one browser only is left out of the other's build (src/content/control.ts).
+    define: { __DEV__: 'false', __FIREFOX__: String(target === 'firefox'), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   };
 }

@@ -9,6 +9,7 @@
  * these looks about what the bench can resolve (1 ms per 100 items).
  */
 import type { FeedItem } from '../sites/types';
+import { onAbort } from './abort';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
@@ -186,13 +187,18 @@ export interface FeedSettings {
   digestTime: string;
 }
 
+/** The two switches every feed page reads; the rest is the nudge extra's (feedSettings). */
+export function feedSwitches(stored: unknown): Pick<FeedSettings, 'caughtUpDivider' | 'nudge'> {
+  const feed = (stored as { feed?: Record<string, unknown> } | null | undefined)?.feed ?? {};
+  return { caughtUpDivider: feed.caughtUpDivider !== false, nudge: feed.nudge === true };
+}
+
 export function feedSettings(stored: unknown): FeedSettings {
   const record = (typeof stored === 'object' && stored !== null ? stored : {}) as { feed?: Record<string, unknown>; digest?: Record<string, unknown> };
   const feed = record.feed ?? {};
   const count = (value: unknown, fallback: number, min: number) => (typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback);
   return {
-    caughtUpDivider: feed.caughtUpDivider !== false,
-    nudge: feed.nudge === true,
+    ...feedSwitches(stored),
     nudgeMinutes: count(feed.nudgeMinutes, 45, 1),
     nudgeItems: count(feed.nudgeItems, 300, 1),
     digestTime: typeof record.digest?.time === 'string' && /^\d\d:\d\d$/.test(record.digest.time) ? record.digest.time : '18:00',

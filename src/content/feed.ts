@@ -9,8 +9,9 @@
  * timeline of a thousand items costs what its visible part costs, in small slices between frames.
  * Everything hangs off one AbortSignal: aborting disconnects the observers and removes our UI.
  */
-import { extractElement, findItemElements } from '../sites/extract';
+import { debugLog, extractElement, findItemElements } from '../sites/extract';
 import type { FeedItem, SiteAdapter } from '../sites/types';
+import { onAbort } from './abort';
 import { CONTROL_TAG, createControl } from './control';
 import type { ControlLabels, SaveControl } from './control';
 
@@ -44,77 +45,78 @@ interface Decorated {
 
 export class FeedWatcher {
   /** Items handled: decorated ones, and ads (null), which are not read again. */
-  private readonly seen = new WeakMap<Element, Decorated | null>();
-  private readonly byId = new Map<string, Decorated[]>();
+  readonly #seen = new WeakMap<Element, Decorated | null>();
+  readonly #byId = new Map<string, Decorated[]>();
   /** The adapter with only the item selectors this browser can parse. */
-  private readonly adapter: SiteAdapter;
-  private readonly combinedSelector: string;
-  private observer: MutationObserver | null = null;
-  private readonly pendingIds = new Set<string>();
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #adapter: SiteAdapter;
+  readonly #combinedSelector: string;
+  #observer: MutationObserver | null = null;
+  readonly #pendingIds = new Set<string>();
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The page URL, read once per batch of work rather than once per item. */
-  private currentUrl: URL | null = null;
+  #currentUrl: URL | null = null;
   /** Decorates items as they near the viewport; null where the engine has none (jsdom): eager. */
-  private visibility: IntersectionObserver | null = null;
+  #visibility: IntersectionObserver | null = null;
 
-  constructor(private readonly deps: FeedDependencies) {
-    this.adapter = { ...deps.adapter, itemSelectors: parsableSelectors(deps.document, deps.adapter.itemSelectors) };
-    this.combinedSelector = this.adapter.itemSelectors.join(',');
-    deps.signal.addEventListener('abort', () => this.stop(), { once: true });
+  readonly #deps: FeedDependencies;
+
+  constructor(deps: FeedDependencies) {
+    this.#deps = deps;
+    this.#adapter = { ...deps.adapter, itemSelectors: parsableSelectors(deps.document, deps.adapter.itemSelectors) };
+    this.#combinedSelector = this.#adapter.itemSelectors.join(',');
+    onAbort(deps.signal, () => this.stop());
   }
 
   start(): void {
-    if (this.deps.signal.aborted || this.combinedSelector === '') return;
-    const body = this.deps.document.body;
-    const View = this.deps.document.defaultView?.IntersectionObserver;
-    if (typeof View === 'function') this.visibility = new View((entries) => this.onVisible(entries), { rootMargin: '200% 0px' });
+    if (this.#deps.signal.aborted || this.#combinedSelector === '') return;
+    const body = this.#deps.document.body;
+    const View = this.#deps.document.defaultView?.IntersectionObserver;
+    if (typeof View === 'function') this.#visibility = new View((entries) => this.#onVisible(entries), { rootMargin: '200% 0px' });
     const started = performance.now();
     this.scan(body);
     measureSince('stroom:initial-scan', started);
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(body, { childList: true, subtree: true });
+    this.#observer = new MutationObserver((records) => this.#onMutations(records));
+    this.#observer.observe(body, { childList: true, subtree: true });
     // One delegated listener for every control; only a real user's click counts.
-    this.deps.document.addEventListener('click', (event) => this.onClick(event), { capture: true, signal: this.deps.signal });
+    this.#deps.document.addEventListener('click', (event) => this.#onClick(event), { capture: true, signal: this.#deps.signal });
   }
 
   /** Take in every new item inside `root`; returns how many got a control right away. */
   scan(root: ParentNode): number {
     const fresh: Decorated[] = [];
-    for (const element of findItemElements(root, this.adapter)) this.consider(element, fresh);
-    this.currentUrl = null;
-    if (fresh.length > 0) this.refreshSavedState(fresh);
+    for (const element of findItemElements(root, this.#adapter)) this.#consider(element, fresh);
+    this.#refreshSavedState(fresh);
     return fresh.length;
   }
 
   /** A found item: watched until it nears the viewport, or decorated now where nothing watches. */
-  private consider(element: Element, fresh: Decorated[]): void {
-    if (this.seen.has(element)) return;
-    if (this.visibility) {
-      this.visibility.observe(element);
+  #consider(element: Element, fresh: Decorated[]): void {
+    if (this.#seen.has(element)) return;
+    if (this.#visibility) {
+      this.#visibility.observe(element);
       return;
     }
-    const decorated = this.decorate(element);
+    const decorated = this.#decorate(element);
     if (decorated) fresh.push(decorated);
   }
 
-  private onVisible(entries: IntersectionObserverEntry[]): void {
+  #onVisible(entries: IntersectionObserverEntry[]): void {
     const started = performance.now();
     const fresh: Decorated[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       // Read once: an item without its content yet is watched again when the content arrives.
-      this.visibility?.unobserve(entry.target);
-      const decorated = entry.target.isConnected ? this.decorate(entry.target) : null;
+      this.#visibility?.unobserve(entry.target);
+      const decorated = entry.target.isConnected ? this.#decorate(entry.target) : null;
       if (decorated) fresh.push(decorated);
     }
-    this.currentUrl = null;
-    if (fresh.length > 0) this.refreshSavedState(fresh);
+    this.#refreshSavedState(fresh);
     measureSince('stroom:decorate', started);
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    if (!this.deps.alive()) {
-      this.deps.onContextGone();
+  #onMutations(records: MutationRecord[]): void {
+    if (!this.#deps.alive()) {
+      this.#deps.onContextGone();
       return;
     }
     const roots = new Set<Element>();
@@ -122,8 +124,8 @@ export class FeedWatcher {
       for (const node of Array.from(record.addedNodes)) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
-        if (element.tagName.toLowerCase() === CONTROL_TAG) continue;
-        const root = this.rootFor(element);
+        if (element.localName === CONTROL_TAG) continue;
+        const root = this.#rootFor(element);
         if (root) roots.add(root);
       }
     }
@@ -132,10 +134,9 @@ export class FeedWatcher {
     const fresh: Decorated[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const element of findItemElements(root, this.adapter)) this.consider(element, fresh);
+      for (const element of findItemElements(root, this.#adapter)) this.#consider(element, fresh);
     }
-    this.currentUrl = null;
-    if (fresh.length > 0) this.refreshSavedState(fresh);
+    this.#refreshSavedState(fresh);
     measureSince('stroom:mutation-batch', started);
   }
 
@@ -147,22 +148,22 @@ export class FeedWatcher {
    * article; reading it as one gave the post a second control. Inside an item not readable
    * before (no id yet): that whole item, whose content has now arrived. Elsewhere: the element.
    */
-  private rootFor(element: Element): Element | null {
+  #rootFor(element: Element): Element | null {
     let outermost: Element | null = null;
-    for (let item = element.parentElement?.closest(this.combinedSelector); item; item = item.parentElement?.closest(this.combinedSelector)) {
-      if (this.seen.has(item)) return null;
+    for (let item = element.parentElement?.closest(this.#combinedSelector); item; item = item.parentElement?.closest(this.#combinedSelector)) {
+      if (this.#seen.has(item)) return null;
       outermost = item;
     }
     return outermost ?? element;
   }
 
-  private decorate(element: Element): Decorated | null {
-    if (this.seen.has(element)) return null;
-    this.currentUrl ??= this.deps.pageUrl();
-    const item = extractElement(element, this.deps.adapter, this.currentUrl);
+  #decorate(element: Element): Decorated | null {
+    if (this.#seen.has(element)) return null;
+    this.#currentUrl ??= this.#deps.pageUrl();
+    const item = extractElement(element, this.#adapter, this.#currentUrl);
     if (!item) return null;
     if (item.isAd) {
-      this.seen.set(element, null); // never offered for saving
+      this.#seen.set(element, null); // never offered for saving
       return null;
     }
     // Unavailable (a tombstone, or the placeholder Mastodon renders for an entry out of view and
@@ -170,22 +171,22 @@ export class FeedWatcher {
     // again when its content arrives. Marking placeholders seen left those posts without one.
     if (item.unavailable || item.id === null) return null;
     const savable = item as FeedItem & { id: string };
-    const control = createControl(this.deps.document, this.deps.labels(savable));
+    const control = createControl(this.#deps.document, this.#deps.labels(savable));
     try {
-      (this.deps.adapter.placeControl ?? appendControl)(element, control.host);
+      (this.#adapter.placeControl ?? appendControl)(element, control.host);
     } catch (error) {
       // The adapter's anchor is missing in this item: leave it (and the page) alone, try again
       // when the item changes.
       control.host.remove();
-      console.debug('[Stroom] could not place a control', this.deps.adapter.site, error);
+      debugLog('could not place a control', this.#adapter.site, error);
       return null;
     }
     const decorated: Decorated = { element, item: savable, control, saved: false };
-    this.seen.set(element, decorated);
+    this.#seen.set(element, decorated);
     controlOwners.set(control.button, decorated);
-    const list = this.byId.get(savable.id);
+    const list = this.#byId.get(savable.id);
     if (list) list.push(decorated);
-    else this.byId.set(savable.id, [decorated]);
+    else this.#byId.set(savable.id, [decorated]);
     return decorated;
   }
 
@@ -194,22 +195,25 @@ export class FeedWatcher {
    * are gathered for a moment and sent as one message: a message costs far more than an item.
    * Items are decorated two screens ahead of the viewport, so the wait is never seen.
    */
-  private refreshSavedState(fresh: Decorated[]): void {
+  #refreshSavedState(fresh: Decorated[]): void {
+    // The end of a batch of work: the page URL is read again for the next one.
+    this.#currentUrl = null;
+    if (fresh.length === 0) return;
     try {
-      this.deps.onDecorated?.(fresh);
+      this.#deps.onDecorated?.(fresh);
     } catch (error) {
-      console.debug('[Stroom] a feed feature failed', error);
+      debugLog('a feed feature failed', error);
     }
-    for (const entry of fresh) this.pendingIds.add(entry.item.id);
-    if (this.flushTimer !== null) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      const ids = [...this.pendingIds];
-      this.pendingIds.clear();
-      if (ids.length === 0 || this.deps.signal.aborted) return;
-      this.deps.savedIds(ids).then(
+    for (const entry of fresh) this.#pendingIds.add(entry.item.id);
+    if (this.#flushTimer !== null) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = null;
+      const ids = [...this.#pendingIds];
+      this.#pendingIds.clear();
+      if (ids.length === 0 || this.#deps.signal.aborted) return;
+      this.#deps.savedIds(ids).then(
         (savedIds) => {
-          for (const id of savedIds) for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
+          for (const id of savedIds) for (const entry of this.#byId.get(id) ?? []) this.#show(entry, true);
         },
         () => {
           // Unknown state is shown as unsaved; saving again is idempotent.
@@ -220,59 +224,56 @@ export class FeedWatcher {
 
   /** An item saved another way (the keyboard command): its controls say "Saved" too. */
   showSaved(id: string): void {
-    for (const entry of this.byId.get(id) ?? []) this.show(entry, true);
+    for (const entry of this.#byId.get(id) ?? []) this.#show(entry, true);
   }
 
-  private show(entry: Decorated, saved: boolean): void {
+  #show(entry: Decorated, saved: boolean): void {
     entry.saved = saved;
     entry.control.setSaved(saved);
   }
 
-  private onClick(event: Event): void {
+  #onClick(event: Event): void {
     // The button is inside our shadow root; the composed path reaches it from the document.
     const button = event.composedPath().find((target) => controlOwners.has(target as HTMLButtonElement)) as HTMLButtonElement | undefined;
-    if (!button) return;
-    const entry = controlOwners.get(button);
-    if (!entry || !this.seenEntry(entry)) return;
+    const entry = button && controlOwners.get(button);
+    // Only a control this watcher still shows (not one from an earlier page view).
+    if (!entry || !this.#byId.get(entry.item.id)?.includes(entry)) return;
     event.stopPropagation(); // the click is ours: do not let the site open the post
     event.preventDefault();
     if (!event.isTrusted) return; // a page script clicking our button saves nothing
-    void this.toggle(entry);
+    void this.#toggle(entry);
   }
 
-  private seenEntry(entry: Decorated): boolean {
-    return this.byId.get(entry.item.id)?.includes(entry) ?? false;
-  }
-
-  private async toggle(entry: Decorated): Promise<void> {
+  async #toggle(entry: Decorated): Promise<void> {
     const want = !entry.saved;
-    const copies = this.byId.get(entry.item.id) ?? [entry];
+    const copies = this.#byId.get(entry.item.id) ?? [entry];
+    const showAll = (saved: boolean, busy: boolean) => {
+      for (const copy of copies) {
+        this.#show(copy, saved);
+        copy.control.setBusy(busy);
+      }
+    };
     // Show the new state at once; the background confirms (or we roll back) a moment later.
-    for (const copy of copies) {
-      this.show(copy, want);
-      copy.control.setError(null);
-      copy.control.setBusy(true);
-    }
+    for (const copy of copies) copy.control.setError(null);
+    showAll(want, true);
+    let saved = !want;
     try {
-      const saved = await this.deps.setSaved(entry.item, want, entry.element);
-      for (const copy of copies) this.show(copy, saved);
+      saved = await this.#deps.setSaved(entry.item, want, entry.element);
     } catch (error) {
-      for (const copy of copies) this.show(copy, !want);
-      entry.control.setError(this.deps.failureText(error));
-    } finally {
-      for (const copy of copies) copy.control.setBusy(false);
+      entry.control.setError(this.#deps.failureText(error));
     }
+    showAll(saved, false);
   }
 
   stop(): void {
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.visibility?.disconnect();
-    this.visibility = null;
-    for (const entries of this.byId.values()) for (const entry of entries) entry.control.host.remove();
-    this.byId.clear();
+    if (this.#flushTimer !== null) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    for (const entries of this.#byId.values()) for (const entry of entries) entry.control.host.remove();
+    this.#byId.clear();
   }
 }
 
@@ -303,7 +304,7 @@ function parsableSelectors(document: Document, selectors: readonly string[]): st
       probe.querySelector(selector);
       return true;
     } catch {
-      console.debug('[Stroom] selector not supported here', selector);
+      debugLog('selector not supported here', selector);
       return false;
     }
   });

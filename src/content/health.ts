@@ -11,6 +11,7 @@
 import type { HealthReport } from '../core/messages/capture';
 import { extractElement, findItemElements } from '../sites/extract';
 import type { SiteAdapter } from '../sites/types';
+import { onAbort } from './abort';
 
 /** Enough to judge, few enough to cost well under a millisecond on any page. */
 const SAMPLE = 60;
@@ -62,21 +63,14 @@ export function feedRows(root: ParentNode): number {
 
 /** One report per feed page view, once it shows a timeline (3 or more post-like elements). */
 export function watchHealth(adapter: SiteAdapter, signal: AbortSignal, report: (health: HealthReport) => Promise<unknown>): void {
-  let step = 0;
-  const check = () => {
-    if (signal.aborted) return;
-    const health = measureHealth(document, adapter, new URL(location.href));
-    const last = step === HEALTH_CHECK_DELAYS_MS.length - 1;
-    if (health.visible >= 3 || last) {
+  const checkAfter = (step: number) => {
+    const timer = setTimeout(() => {
+      if (signal.aborted) return;
+      const health = measureHealth(document, adapter, new URL(location.href));
       if (health.visible >= 3) void report({ site: adapter.site, ...health }).catch(() => undefined);
-      return;
-    }
-    step++;
-    schedule();
+      else if (step + 1 < HEALTH_CHECK_DELAYS_MS.length) checkAfter(step + 1);
+    }, HEALTH_CHECK_DELAYS_MS[step]);
+    onAbort(signal, () => clearTimeout(timer));
   };
-  const schedule = () => {
-    const timer = setTimeout(check, HEALTH_CHECK_DELAYS_MS[step]);
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  };
-  schedule();
+  checkAfter(0);
 }

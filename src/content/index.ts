@@ -14,7 +14,7 @@ import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 import { FeedWatcher } from './feed';
-import { feedSettings, watchCaughtUp } from './divider';
+import { feedSwitches, watchCaughtUp } from './divider';
 import { watchHealth } from './health';
 import { setContentBridge, startExtra } from './bridge';
 import type { ContentBridge, DecoratedEntries, FeedHooks, FeedView } from './bridge';
@@ -113,7 +113,7 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     .get('settings')
     .then((stored) => {
       if (signal.aborted) return;
-      const settings = feedSettings(stored);
+      const settings = feedSwitches(stored);
       const clock = new Intl.DateTimeFormat(thinRuntime().i18n.getUILanguage(), { hour: '2-digit', minute: '2-digit' });
       // The caught-up divider (issue 5); seen items are remembered even with the divider off.
       caughtUp = watchCaughtUp({

@@ -50,18 +50,18 @@ export function parseSeen(value: unknown): SeenRecord {
 
 export class SeenLog {
   /** Seen before this page loaded: where the divider goes. Hash → minute. */
-  private readonly before = new Map<string, number>();
-  private readonly groups: Array<[number, string]>;
-  private readonly known = new Set<string>();
-  private dirty = false;
+  readonly #before = new Map<string, number>();
+  readonly #groups: Array<[number, string]>;
+  readonly #known = new Set<string>();
+  #dirty = false;
 
   constructor(record: SeenRecord) {
-    this.groups = record.groups.map(([minute, hashes]) => [minute, hashes]);
-    for (const [minute, hashes] of this.groups) {
+    this.#groups = record.groups.map(([minute, hashes]) => [minute, hashes]);
+    for (const [minute, hashes] of this.#groups) {
       for (let i = 0; i < hashes.length; i += HASH_WIDTH) {
         const hash = hashes.slice(i, i + HASH_WIDTH);
-        this.before.set(hash, minute);
-        this.known.add(hash);
+        this.#before.set(hash, minute);
+        this.#known.add(hash);
       }
     }
   }
@@ -72,7 +72,7 @@ export class SeenLog {
   }
 
   seenBeforeHash(hash: string): number | undefined {
-    const minute = this.before.get(hash);
+    const minute = this.#before.get(hash);
     return minute === undefined ? undefined : minute * MINUTE;
   }
 
@@ -83,28 +83,28 @@ export class SeenLog {
 
   /** As mark, for a hash computed earlier (the feed hashes each item once, when it appears). */
   markHash(hash: string, now: number): boolean {
-    if (this.known.has(hash)) return false;
-    this.known.add(hash);
+    if (this.#known.has(hash)) return false;
+    this.#known.add(hash);
     const minute = Math.floor(now / MINUTE);
-    const last = this.groups[this.groups.length - 1];
+    const last = this.#groups[this.#groups.length - 1];
     if (last && last[0] === minute) last[1] += hash;
-    else this.groups.push([minute, hash]);
-    this.dirty = true;
+    else this.#groups.push([minute, hash]);
+    this.#dirty = true;
     return true;
   }
 
   get changed(): boolean {
-    return this.dirty;
+    return this.#dirty;
   }
 
   /** The record to store: the last SEEN_DAYS days, then the newest groups that fit the budget. */
   toRecord(now: number): SeenRecord {
-    this.dirty = false;
+    this.#dirty = false;
     const oldest = Math.floor((now - SEEN_DAYS * 86_400_000) / MINUTE);
     const kept: Array<[number, string]> = [];
     let size = 20; // {"v":1,"groups":[]}
-    for (let i = this.groups.length - 1; i >= 0; i--) {
-      const group = this.groups[i];
+    for (let i = this.#groups.length - 1; i >= 0; i--) {
+      const group = this.#groups[i];
       if (!group || group[0] < oldest) break;
       const [minute, hashes] = group;
       const cost = String(minute).length + 6; // [n,""], and a comma

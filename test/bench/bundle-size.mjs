@@ -67,7 +67,7 @@ for (const name of entries) {
     target: 'chrome120',
     legalComments: 'none',
     charset: 'utf8',
-    define: { __DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
+    define: { __DEV__: 'false', __FIREFOX__: 'false', 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
