@@ -111,15 +111,11 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   // Capture: feeds that scroll inside a container fire scroll events that do not bubble.
   document.addEventListener('scroll', lookSoon, { capture: true, passive: true, signal });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
-  signal.addEventListener(
-    'abort',
-    () => {
-      if (lookTimer !== null) clearTimeout(lookTimer);
-      save();
-      divider?.remove();
-    },
-    { once: true },
-  );
+  onAbort(signal, () => {
+    if (lookTimer !== null) clearTimeout(lookTimer);
+    save();
+    divider?.remove();
+  });
 
   /** Where an item goes among the waiting ones: at the end, unless the page added it above. */
   const place = (element: Element): number => {
