@@ -157,8 +157,10 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     // injected with the first save (extras/save.ts); the button shows the new state meanwhile.
     setSaved: async (item, wanted, element) => {
       if (!bridge.setSaved) await requestExtras(['save']);
-      // The background injects it into any content script's frame: still missing, the extension went away.
-      await guard(bridge.setSaved?.(item, wanted, element) ?? Promise.reject(new ExtensionContextGone()));
+      // Still missing: the extension went away (the controls go), or the injection failed (this
+      // save fails and says so, the button reverts, and the next click asks again).
+      const setSaved = bridge.setSaved ?? (() => Promise.reject(extensionAlive() ? new Error('Stroom could not load its save code') : new ExtensionContextGone()));
+      await guard(setSaved(item, wanted, element));
       if (wanted) each((hooks) => hooks.saved?.());
       return wanted;
     },
