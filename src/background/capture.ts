@@ -11,8 +11,7 @@ import { toStoredItem } from './items';
 import type { RequestOf } from '../core/messages';
 import { parsePageMetadata, webItemFromPage } from './capturePage';
 import type { HandlersFor } from './router';
-import { HEALTH_KEY, INSTANCES_KEY, isBroken, parseInstances } from './captureStatus';
-import type { HealthRecord } from './captureStatus';
+import { HEALTH_KEY, INSTANCES_KEY, isBroken, parseHealth, parseInstances } from './captureStatus';
 
 export { HEALTH_KEY, INSTANCES_KEY, isBroken };
 
@@ -52,11 +51,6 @@ export function httpsOrigin(input: string): string {
   const url = new URL(input);
   if (url.protocol !== 'https:' || url.hostname === '') throw new Error('Only https sites can be added');
   return url.origin;
-}
-
-async function readRecords<T>(platform: CapturePlatform, key: string): Promise<Record<string, T>> {
-  const value = await platform.local.get(key);
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
 }
 
 export async function grantedInstances(platform: CapturePlatform): Promise<string[]> {
@@ -99,7 +93,7 @@ export function createCaptureHandlers(context: BackgroundContext, platform: Capt
       const senderSite = adapterFor(sender.url)?.site ?? ((await grantedInstances(platform)).includes(sender.url.origin) ? 'mastodon' : null);
       if (senderSite !== report.site) throw new Error(`A page on ${sender.url.hostname} cannot report on ${report.site}`);
       const broken = isBroken(report);
-      const health = await readRecords<HealthRecord>(platform, HEALTH_KEY);
+      const health = parseHealth(await platform.local.get(HEALTH_KEY));
       health[report.site] = { recognised: report.recognised, visible: report.visible, broken, at: context.now() };
       await platform.local.set(HEALTH_KEY, health);
       return { broken };
