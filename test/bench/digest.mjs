@@ -11,6 +11,13 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The TypeScript sources behind `exports` (an export statement), bundled to one ESM file and imported. */
+async function importSource(exports, name) {
+  const outfile = path.join(root, `node_modules/.cache/stroom/${name}.mjs`);
+  await esbuild.build({ stdin: { contents: exports, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'error' });
+  return import(`${outfile}?t=${Date.now()}`);
+}
+
 /**
  * `count` stored items of about `words` words in total, built from the evaluation days' texts
  * (EN + NL, many themes). Texts recur with a different closing sentence taken from another item,
@@ -54,16 +61,7 @@ export function benchItems(count = 500, words = 20_000) {
  * (src/background/summaries.ts), so a day's items carry `summary`, `keywords` and `lang`.
  */
 export async function storedBenchItems(count = 500, words = 20_000) {
-  const outfile = path.join(root, 'node_modules/.cache/stroom/digest-bench-summaries.mjs');
-  await esbuild.build({
-    stdin: { contents: "export { summaryFields } from './src/background/summaries.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'error',
-  });
-  const { summaryFields } = await import(`${outfile}?t=${Date.now()}`);
+  const { summaryFields } = await importSource("export { summaryFields } from './src/background/summaries.ts';", 'digest-bench-summaries');
   return benchItems(count, words).map((item) => ({ ...item, ...summaryFields(item) }));
 }
 
@@ -126,16 +124,7 @@ async function chromiumTimes(items, coldSamples = 3) {
 }
 
 async function main() {
-  const outfile = path.join(root, 'node_modules/.cache/stroom/digest-bench.mjs');
-  await esbuild.build({
-    stdin: { contents: "export { buildDigest, analyseDay, groupItems } from './src/digest/index.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'error',
-  });
-  const { buildDigest, analyseDay, groupItems } = await import(`${outfile}?t=${Date.now()}`);
+  const { buildDigest, analyseDay, groupItems } = await importSource("export { buildDigest, analyseDay, groupItems } from './src/digest/index.ts';", 'digest-bench');
   // Two inputs: the items as stored (with the summary the background wrote at save time: what the
   // daily build sees), and the same items without summaries (the fallback: key-sentence candidates
   // are then segmented from the full texts).
