@@ -11,9 +11,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { CHROME_DIST, CHROMIUM_PATH, ROOT, eventually, fixtureHtml } from './chromium';
+import { CHROME_DIST, ROOT, eventually, launchWithExtension } from './chromium';
+import type { ExtensionBrowser } from './chromium';
 
 const ORIGIN = 'https://social.example.nl';
 const HOME = `${ORIGIN}/home`;
@@ -23,46 +23,25 @@ declare const chrome: {
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
 };
 
+let browser: ExtensionBrowser;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-const temporary: string[] = [];
+let extension: string;
 
 beforeAll(async () => {
-  const extension = mkdtempSync(join(tmpdir(), 'stroom-ext-'));
-  const profile = mkdtempSync(join(tmpdir(), 'stroom-e2e-'));
-  temporary.push(extension, profile);
+  extension = mkdtempSync(join(tmpdir(), 'stroom-ext-'));
   cpSync(CHROME_DIST, extension, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
   manifest.host_permissions.push(`${ORIGIN}/*`); // what "Allow" on the prompt grants
   writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    locale: 'en-US',
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--disable-quic',
-      '--disable-gpu',
-      '--no-first-run',
-      '--lang=en-US',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
-  });
-  context.setDefaultTimeout(10_000);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-  const body = fixtureHtml('mastodon/variations.html');
-  await context.route(
-    (url) => url.origin === ORIGIN,
-    (route) => (route.request().resourceType() === 'document' ? route.fulfill({ contentType: 'text/html; charset=utf-8', body }) : route.abort()),
-  );
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchWithExtension({ [ORIGIN]: 'mastodon/variations.html' }, { extensionDir: extension });
+  ({ context, extensionId } = browser);
+  worker = await browser.worker();
 });
 afterAll(async () => {
-  await context?.close();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  await browser?.close();
+  rmSync(extension, { recursive: true, force: true });
 });
 
 const saveButtons = (page: Page) => page.locator('[data-stroom-action="save"]');

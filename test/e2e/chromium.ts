@@ -32,15 +32,17 @@ export function fixtureHtml(file: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${layout}</head>`) : layout + html;
 }
 
-export async function launchWithExtension(routes: Routes, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
+/** `extensionDir`: another build than dist/chrome to load (a test's modified copy of it). */
+export async function launchWithExtension(routes: Routes, options: { locale?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'stroom-e2e-'));
+  const extension = options.extensionDir ?? CHROME_DIST;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: options.locale ?? 'en-US',
     args: [
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--disable-quic',
       '--disable-gpu',
       '--no-first-run',
