@@ -44,9 +44,9 @@ const endsDoubleConsonant = (w: string): boolean =>
 /** Ends consonant-vowel-consonant, the last not w, x or y ("hop", not "snow"). */
 const endsCvc = (w: string): boolean => {
   const n = w.length;
-  return (
-    n >= 3 && isConsonant(w, n - 1) && !isConsonant(w, n - 2) && isConsonant(w, n - 3) && !/[wxy]$/.test(w)
-  );
+  if (n < 3 || !isConsonant(w, n - 1) || isConsonant(w, n - 2) || !isConsonant(w, n - 3)) return false;
+  const last = w[n - 1];
+  return last !== 'w' && last !== 'x' && last !== 'y';
 };
 
 const STEP2: Array<[string, string]> = [
@@ -64,19 +64,43 @@ const STEP4 = [
   'ate', 'iti', 'ous', 'ive', 'ize',
 ];
 
-/** Replaces the first listed suffix found when the remaining stem has measure > `minM`. */
-const replaceSuffix = (w: string, rules: Array<[string, string]>, minM: number): string => {
-  for (const [suffix, replacement] of rules) {
+/** Suffix rules as two parallel lists: read by index, a rule costs no destructuring. */
+interface SuffixRules {
+  suffixes: string[];
+  replacements: string[];
+}
+const rulesOf = (pairs: Array<[string, string]>): SuffixRules => ({
+  suffixes: pairs.map((pair) => pair[0]),
+  replacements: pairs.map((pair) => pair[1]),
+});
+const STEP2_RULES = rulesOf(STEP2);
+const STEP3_RULES = rulesOf(STEP3);
+
+/**
+ * Replaces the first listed suffix found when the remaining stem has measure > `minM`.
+ * Indexed, not `for (const [suffix, replacement] of rules)`: until V8 optimises it, that loop
+ * allocates an iterator and a destructured pair per rule, about 5 MB for a day's digest.
+ */
+const replaceSuffix = (w: string, rules: SuffixRules, minM: number): string => {
+  const { suffixes, replacements } = rules;
+  for (let r = 0; r < suffixes.length; r++) {
+    const suffix = suffixes[r]!;
     if (w.endsWith(suffix)) {
-      const base = w.slice(0, -suffix.length);
-      return measure(base) > minM ? base + replacement : w;
+      const base = w.slice(0, w.length - suffix.length);
+      return measure(base) > minM ? base + replacements[r]! : w;
     }
   }
   return w;
 };
 
+// Character tests below are written out rather than as patterns (/'s?$/, /(ed|ing)$/, /[lsz]$/…):
+// each stem is worked out once per distinct word, but in a freshly woken service worker those
+// words are read by V8's interpreter, where a pattern match per test costs more than the test.
 export function stemEnglish(word: string): string {
-  let w = word.replace(/'s?$/, '');
+  let w = word;
+  // Possessive: "'s" or a bare "'" at the end.
+  if (w.endsWith("'")) w = w.slice(0, -1);
+  else if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length <= 2) return w;
   // Step 1a: plurals.
   if (w.endsWith('sses') || w.endsWith('ies')) w = w.slice(0, -2);
@@ -85,23 +109,26 @@ export function stemEnglish(word: string): string {
   if (w.endsWith('eed')) {
     if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
   } else {
-    const m = /(ed|ing)$/.exec(w);
-    if (m && hasVowel(w.slice(0, m.index))) {
-      w = w.slice(0, m.index);
-      if (/(at|bl|iz)$/.test(w)) w += 'e';
-      else if (endsDoubleConsonant(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+    const cut = w.endsWith('ed') ? w.length - 2 : w.endsWith('ing') ? w.length - 3 : -1;
+    if (cut >= 0 && hasVowel(w.slice(0, cut))) {
+      w = w.slice(0, cut);
+      const last = w[w.length - 1];
+      if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
+      else if (endsDoubleConsonant(w) && last !== 'l' && last !== 's' && last !== 'z') w = w.slice(0, -1);
       else if (measure(w) === 1 && endsCvc(w)) w += 'e';
     }
   }
   // Step 1c: y -> i after a vowel-bearing stem.
   if (w.endsWith('y') && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + 'i';
-  w = replaceSuffix(w, STEP2, 0);
-  w = replaceSuffix(w, STEP3, 0);
+  w = replaceSuffix(w, STEP2_RULES, 0);
+  w = replaceSuffix(w, STEP3_RULES, 0);
   // Step 4: drop derivational suffixes from long stems.
-  for (const suffix of STEP4) {
+  for (let r = 0; r < STEP4.length; r++) {
+    const suffix = STEP4[r]!;
     if (w.endsWith(suffix)) {
-      const base = w.slice(0, -suffix.length);
-      if (measure(base) > 1 && (suffix !== 'ion' || /[st]$/.test(base))) w = base;
+      const base = w.slice(0, w.length - suffix.length);
+      const last = base[base.length - 1];
+      if (measure(base) > 1 && (suffix !== 'ion' || last === 's' || last === 't')) w = base;
       break;
     }
   }
@@ -118,8 +145,9 @@ export function stemEnglish(word: string): string {
 // ---------------------------------------------------------------------------------------------
 // Dutch: the Snowball algorithm (snowballstem.org/algorithms/dutch/stemmer.html).
 
-const NL_VOWEL = /[aeiouyè]/;
-const isNlVowel = (c: string | undefined): boolean => c !== undefined && NL_VOWEL.test(c);
+/** Vowels: a e i o u y è (a consonantal y or i is marked Y or I first, and so is not one). */
+const isNlVowel = (c: string | undefined): boolean =>
+  c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y' || c === 'è';
 
 /** Start of the region after the first non-vowel that follows a vowel, from `from`. */
 const regionAfter = (w: string, from: number): number => {
@@ -127,68 +155,103 @@ const regionAfter = (w: string, from: number): number => {
   return w.length;
 };
 
-const undouble = (w: string): string => (/(kk|dd|tt)$/.test(w) ? w.slice(0, -1) : w);
+/** Drops the last letter of a final "kk", "dd" or "tt". */
+const undouble = (w: string): string => {
+  const last = w[w.length - 1];
+  return (last === 'k' || last === 'd' || last === 't') && w[w.length - 2] === last ? w.slice(0, -1) : w;
+};
 
+/** Snowball's R1 and R2 of the word being stemmed: where each region starts. */
+interface Regions {
+  r1: number;
+  r2: number;
+}
+
+const validEnEnding = (base: string): boolean =>
+  base.length > 0 && !isNlVowel(base[base.length - 1]) && !base.endsWith('gem');
+
+/** Drops "en" or "ene" when in R1 after a valid ending (then undoubles); null when it may not. */
+const withoutEn = (w: string, suffix: string, regions: Regions): string | null => {
+  const base = w.slice(0, w.length - suffix.length);
+  if (base.length < regions.r1 || !validEnEnding(base)) return null;
+  return undouble(base);
+};
+
+/**
+ * The Snowball Dutch stemmer. Written with character tests instead of patterns where it runs per
+ * word (only the rarer steps keep theirs), for the same reason as the English one above; a unit
+ * test holds it to the pattern-based version it replaced.
+ */
 export function stemDutch(word: string): string {
-  let w = word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/'s$/, '');
+  let w = word;
+  // Accents stripped ("café" → "cafe"); an ASCII word has none to strip.
+  if (!isAscii(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length <= 3) return w;
   // Mark consonantal y and i (between vowels) so they do not count as vowels.
-  w = w.replace(/^y/, 'Y').replace(/([aeiouyè])y/g, '$1Y').replace(/([aeiouyè])i(?=[aeiouyè])/g, '$1I');
+  if (w.includes('y')) w = w.replace(/^y/, 'Y').replace(/([aeiouyè])y/g, '$1Y');
+  if (w.includes('i')) w = w.replace(/([aeiouyè])i(?=[aeiouyè])/g, '$1I');
   const r1 = Math.max(3, regionAfter(w, 0));
-  const r2 = regionAfter(w, r1 - 1);
-  const inR1 = (suffix: string): boolean => w.length - suffix.length >= r1;
-  const inR2 = (suffix: string): boolean => w.length - suffix.length >= r2;
-  const validEnEnding = (base: string): boolean =>
-    base.length > 0 && !isNlVowel(base[base.length - 1]) && !base.endsWith('gem');
-  const dropEn = (suffix: string): boolean => {
-    const base = w.slice(0, -suffix.length);
-    if (!inR1(suffix) || !validEnEnding(base)) return false;
-    w = undouble(base);
-    return true;
-  };
+  const regions: Regions = { r1, r2: regionAfter(w, r1 - 1) };
   // Step 1.
   if (w.endsWith('heden')) {
-    if (inR1('heden')) w = w.slice(0, -5) + 'heid';
+    if (w.length - 5 >= r1) w = w.slice(0, -5) + 'heid';
   } else if (w.endsWith('ene') || w.endsWith('en')) {
-    dropEn(w.endsWith('ene') ? 'ene' : 'en');
+    w = withoutEn(w, w.endsWith('ene') ? 'ene' : 'en', regions) ?? w;
   } else if (w.endsWith('se') || w.endsWith('s')) {
     const suffix = w.endsWith('se') ? 'se' : 's';
-    const base = w.slice(0, -suffix.length);
+    const base = w.slice(0, w.length - suffix.length);
     const last = base[base.length - 1];
-    if (inR1(suffix) && last !== undefined && !isNlVowel(last) && last !== 'j') w = base;
+    if (base.length >= r1 && last !== undefined && !isNlVowel(last) && last !== 'j') w = base;
   }
   // Step 2.
   let eFound = false;
-  if (w.endsWith('e') && inR1('e') && !isNlVowel(w[w.length - 2])) {
+  if (w.endsWith('e') && w.length - 1 >= r1 && !isNlVowel(w[w.length - 2])) {
     w = undouble(w.slice(0, -1));
     eFound = true;
   }
+  const { r2 } = regions;
   // Step 3a.
-  if (w.endsWith('heid') && inR2('heid') && w[w.length - 5] !== 'c') {
+  if (w.endsWith('heid') && w.length - 4 >= r2 && w[w.length - 5] !== 'c') {
     w = w.slice(0, -4);
-    if (w.endsWith('en')) dropEn('en');
+    if (w.endsWith('en')) w = withoutEn(w, 'en', regions) ?? w;
   }
   // Step 3b.
-  if (/(end|ing)$/.test(w) && inR2('end')) {
+  if ((w.endsWith('end') || w.endsWith('ing')) && w.length - 3 >= r2) {
     w = w.slice(0, -3);
-    if (w.endsWith('ig') && inR2('ig') && w[w.length - 3] !== 'e') w = w.slice(0, -2);
+    if (w.endsWith('ig') && w.length - 2 >= r2 && w[w.length - 3] !== 'e') w = w.slice(0, -2);
     else w = undouble(w);
-  } else if (w.endsWith('ig') && inR2('ig') && w[w.length - 3] !== 'e') {
+  } else if (w.endsWith('ig') && w.length - 2 >= r2 && w[w.length - 3] !== 'e') {
     w = w.slice(0, -2);
-  } else if (w.endsWith('lijk') && inR2('lijk')) {
+  } else if (w.endsWith('lijk') && w.length - 4 >= r2) {
     w = w.slice(0, -4);
-    if (w.endsWith('e') && inR1('e') && !isNlVowel(w[w.length - 2])) w = undouble(w.slice(0, -1));
-  } else if (w.endsWith('baar') && inR2('baar')) {
+    if (w.endsWith('e') && w.length - 1 >= r1 && !isNlVowel(w[w.length - 2])) w = undouble(w.slice(0, -1));
+  } else if (w.endsWith('baar') && w.length - 4 >= r2) {
     w = w.slice(0, -4);
-  } else if (w.endsWith('bar') && inR2('bar') && eFound) {
+  } else if (w.endsWith('bar') && w.length - 3 >= r2 && eFound) {
     w = w.slice(0, -3);
   }
   // Step 4: undouble a vowel in a closing consonant-vowel-vowel-consonant ("maan" -> "man").
-  w = w.replace(/([^aeiouyè])(aa|ee|oo|uu)([^aeiouyèI])$/, (_, c: string, v: string, d: string) => c + v[0] + d);
+  const n = w.length;
+  if (n >= 4) {
+    const v = w[n - 3];
+    const last = w[n - 1];
+    if (
+      (v === 'a' || v === 'e' || v === 'o' || v === 'u') &&
+      w[n - 2] === v &&
+      !isNlVowel(w[n - 4]) &&
+      !isNlVowel(last) &&
+      last !== 'I'
+    ) {
+      w = w.slice(0, n - 2) + last;
+    }
+  }
   return w.toLowerCase();
+}
+
+function isAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 // Words repeat a lot within an item and across a day, and stemming is the costliest step per
