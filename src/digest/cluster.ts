@@ -45,12 +45,23 @@ export function idfOf(df: number, n: number): number {
 
 /** TF-IDF vector of a bag: sub-linear tf (1 + ln tf), L2-normalised. */
 export function vectorOf(bag: Map<number, number>, df: Int32Array, n: number): SparseVector {
-  const ids = Int32Array.from(bag.keys()).sort();
+  return vectorOfWeights(Array.from(bag.keys()), Array.from(bag.values()), df, n);
+}
+
+/** Term weights by feature id while a vector is built (0 elsewhere); reused. */
+let weightById = new Float64Array(4096);
+
+/** vectorOf for a bag given as distinct feature ids (any order) and their weights. */
+export function vectorOfWeights(bagIds: readonly number[], bagWeights: readonly number[], df: Int32Array, n: number): SparseVector {
+  const ids = Int32Array.from(bagIds).sort();
+  if (ids.length > 0 && ids[ids.length - 1]! >= weightById.length) weightById = new Float64Array(Math.max(weightById.length * 2, ids[ids.length - 1]! + 1));
+  for (let k = 0; k < bagIds.length; k++) weightById[bagIds[k]!] = bagWeights[k]!;
   const values = new Float64Array(ids.length);
   let norm = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    const tf = bag.get(id)!;
+    const tf = weightById[id]!;
+    weightById[id] = 0;
     const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * idfOf(df[id] ?? 0, n);
     values[i] = w;
     norm += w * w;

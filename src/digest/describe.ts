@@ -1,8 +1,8 @@
 // Saying what a theme is about: a short label from the names and words its items share, and
 // 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
 // by five people yields its main facts once, not the same fact five times.
-import { vectorOf, cosine, idfOf, type SparseVector } from './cluster';
-import { leadSentence, nameFeature, readText, sentencesOf, textFeatures, type ItemLang } from './features';
+import { vectorOfWeights, cosine, idfOf, type SparseVector } from './cluster';
+import { FROM_HASHTAG, NAME_LIKE, featureBag, leadSentence, nameFeature, readText, sentencesOf, type ItemLang, type Word } from './features';
 import type { AnalysedDay } from './themes';
 
 /** Feature kinds that can name a theme, with how much we prefer them in a label. */
@@ -23,20 +23,24 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
     const raw = day.raw[i]!;
     // A concept is best named in the reader's language when the theme has that spelling.
     const langBonus = raw.lang === preferLang ? 1.5 : 1;
-    let previous: { lower: string; surface: string } | null = null;
-    for (const tok of raw.tokens) {
+    let previous: Word | null = null;
+    const { tokens, tokenFlags } = raw;
+    for (let k = 0; k < tokens.length; k++) {
+      const tok = tokens[k]!;
       const { info } = tok;
       if (tok.lower.length < 2 || info.stop) {
         previous = null;
         continue;
       }
+      const nameLike = (tokenFlags[k]! & NAME_LIKE) !== 0;
+      const fromHashtag = (tokenFlags[k]! & FROM_HASHTAG) !== 0;
       // Names keep their capitals ("EdgeWorks"), other words are shown in lower case.
-      const shown = tok.nameLike ? tok.surface : tok.lower;
+      const shown = nameLike ? tok.surface : tok.lower;
       count(info.feature, shown, info.concept ? langBonus : 1);
       if (day.ctx.names.has(tok.lower)) {
-        count(nameFeature(info, tok.lower), tok.surface, tok.nameLike ? 2 : tok.fromHashtag ? 0.1 : 1);
-        if (previous && wantsPhrases && !tok.fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
-        previous = { lower: tok.lower, surface: tok.surface };
+        count(nameFeature(info, tok.lower), tok.surface, nameLike ? 2 : fromHashtag ? 0.1 : 1);
+        if (previous && wantsPhrases && !fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
+        previous = tok;
       } else {
         previous = null;
       }
@@ -176,12 +180,8 @@ export function keySentences(
       const text = cleanSentence(sentence);
       const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       if (words < 4) return;
-      const bag = new Map<number, number>();
-      textFeatures(readText(text, lang), day.ctx).forEach((weight, feature) => {
-        const id = day.space.find(feature);
-        if (id !== undefined) bag.set(id, weight);
-      });
-      const vector = vectorOf(bag, day.df, n);
+      const bag = featureBag(readText(text, lang), day.ctx, day.space, false);
+      const vector = vectorOfWeights(bag.ids, bag.weights, day.df, n);
       let relevance = dot(vector, centroid);
       if (/\?\s*$/.test(text)) relevance *= 0.6;
       if (words < 8) relevance *= 0.7;

@@ -14,6 +14,7 @@
 // Weights are TF-IDF over the day's items, so words every post uses count for little.
 import { detectLanguage, isStopword, splitSentences, stem } from '../summarize';
 import { conceptOfStemmed, isDutchLexiconStem } from './lexicon';
+import type { FeatureSpace } from './cluster';
 import type { DigestInput } from './types';
 
 export type ItemLang = 'en' | 'nl' | 'other';
@@ -31,22 +32,35 @@ const KIND_WEIGHT: Record<string, number> = {
   p: 0.8, // two-name phrase ("Black Friday"), also used for labels
 };
 
-export interface Token {
-  /** Original spelling, for labels. */
+/**
+ * One spelling of a word as it occurs in the day's texts ("Storm", "storm", "KNMI"), with what
+ * does not depend on where it stands, worked out once per language: a day's 20,000 words are a
+ * few thousand spellings.
+ */
+export interface Word {
+  /** Original spelling (’ written '), for labels. */
   surface: string;
   lower: string;
-  /** Capitalised where a sentence does not start, all caps or CamelCase. */
-  nameLike: boolean;
-  /** Came from a hashtag's parts (those are written without capitals often). */
-  fromHashtag: boolean;
-  /** Stopword flag, stem and concept of `lower` in the text's language (looked up once here). */
+  /** First letter a capital. */
+  capitalised: boolean;
+  /** All caps or CamelCase ("KNMI", "EdgeWorks", "iPhone"): a name even where a sentence starts. */
+  nameAnywhere: boolean;
+  /** Stopword flag, stem and concept of `lower` in the text's language. */
   info: WordInfo;
 }
+
+/** Token flag: capitalised where a sentence does not start, all caps or CamelCase. */
+export const NAME_LIKE = 1;
+/** Token flag: came from a hashtag's parts (those are written without capitals often). */
+export const FROM_HASHTAG = 2;
 
 /** What we read off one text before the day's statistics are known. */
 export interface RawText {
   lang: ItemLang;
-  tokens: Token[];
+  /** Content tokens in order (words without digits, then the hashtags' parts). */
+  tokens: Word[];
+  /** NAME_LIKE and FROM_HASHTAG bits per token. */
+  tokenFlags: number[];
   /** Features that need no day context (numbers, hashtags, codes, domains, mentions) with counts. */
   fixed: Map<string, number>;
   /** Lower-cased words including stopwords, in order, for near-duplicate Jaccard. */
@@ -166,6 +180,12 @@ export interface WordInfo {
   feature: string;
   /** Its name feature ("e:" + the word without accents), worked out when first needed. */
   nameFeature?: string;
+  /** The FeatureSpace the two ids below belong to (the day being built). */
+  space?: FeatureSpace;
+  /** Id of `feature` in `space`; -1 until looked up. */
+  featureId: number;
+  /** Id of the name feature in `space`; -1 until looked up. */
+  nameId: number;
 }
 
 // Stemming and lexicon look-ups dominate the cost of a 500-item digest, and a day's posts reuse
@@ -183,7 +203,16 @@ export function wordInfo(lower: string, lang: ItemLang): WordInfo {
     if (cache.size >= WORD_INFO_LIMIT) cache.clear();
     const stemmed = stem(lower, lang === 'nl' ? 'nl' : 'en');
     const concept = conceptOfStemmed(lower, lang, stemmed);
-    info = { stop: isStopword(lower, 'other'), concept, stem: stemmed, feature: concept ?? `w:${stemmed}` };
+    info = {
+      stop: isStopword(lower, 'other'),
+      concept,
+      stem: stemmed,
+      feature: concept ?? `w:${stemmed}`,
+      nameFeature: undefined,
+      space: undefined,
+      featureId: -1,
+      nameId: -1,
+    };
     cache.set(lower, info);
   }
   return info;
@@ -192,6 +221,28 @@ export function wordInfo(lower: string, lang: ItemLang): WordInfo {
 /** "e:" feature of a name: accents dropped, so "Fenna" and "Fénna" meet. */
 export function nameFeature(info: WordInfo, lower: string): string {
   return (info.nameFeature ??= `e:${lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')}`);
+}
+
+// The spellings of words, per language (a Word holds its language's WordInfo), bounded like
+// WORD_INFO. Keyed by the text as read, before ’ is written '.
+const WORDS: Record<ItemLang, Map<string, Word>> = { en: new Map(), nl: new Map(), other: new Map() };
+
+/** The Word for a spelling without digits, as read from a text in `lang`. */
+function wordOf(read: string, lang: ItemLang): Word {
+  const cache = WORDS[lang];
+  let word = cache.get(read);
+  if (!word) {
+    if (cache.size >= WORD_INFO_LIMIT) cache.clear();
+    const surface = read.includes('’') ? read.replace(/’/g, "'") : read;
+    const lower = surface.toLowerCase();
+    const first = surface[0]!;
+    const capitalised = first !== first.toLowerCase();
+    const allCaps = capitalised && surface.length >= 2 && surface === surface.toUpperCase();
+    const camelCase = surface !== lower && /\p{Ll}\p{Lu}/u.test(surface);
+    word = { surface, lower, capitalised, nameAnywhere: allCaps || camelCase, info: wordInfo(lower, lang) };
+    cache.set(read, word);
+  }
+  return word;
 }
 
 const THOUSANDS = { nl: /^\d{1,3}(\.\d{3})+$/, en: /^\d{1,3}(,\d{3})+$/ };
@@ -270,38 +321,37 @@ export function readText(text: string, lang: ItemLang): RawText {
     const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
     add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
   }
-  const tokens: Token[] = [];
+  const tokens: Word[] = [];
+  const tokenFlags: number[] = [];
   let wordCount = 0;
   const bounds = new Int32Array(2);
   for (let from = 0; nextWord(rest, from, bounds); from = bounds[1]!) {
     const index = bounds[0]!;
-    const word = rest.slice(index, bounds[1]);
-    const surface = word.includes('’') ? word.replace(/’/g, "'") : word;
+    const read = rest.slice(index, bounds[1]);
     wordCount++;
-    const lower = surface.toLowerCase();
-    words.push(lower);
-    if (hasDigit && /\d/.test(surface)) {
+    if (hasDigit && /\d/.test(read)) {
+      const surface = read.includes('’') ? read.replace(/’/g, "'") : read;
+      const lower = surface.toLowerCase();
+      words.push(lower);
       if (/^\d+$/.test(surface)) continue; // numbers were read above
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
       if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
     }
-    const first = surface[0]!;
-    const capitalised = first !== first.toLowerCase();
-    const allCaps = capitalised && surface.length >= 2 && surface === surface.toUpperCase();
-    // CamelCase ("EdgeWorks", "iPhone") is a name even where a sentence starts.
-    const nameLike =
-      (capitalised && (allCaps || !startsSentence(rest, index))) || (surface !== lower && /\p{Ll}\p{Lu}/u.test(surface));
-    tokens.push({ surface, lower, nameLike, fromHashtag: false, info: wordInfo(lower, lang) });
+    const word = wordOf(read, lang);
+    words.push(word.lower);
+    tokens.push(word);
+    tokenFlags.push(word.nameAnywhere || (word.capitalised && !startsSentence(rest, index)) ? NAME_LIKE : 0);
   }
-  for (const part of hashtagWords) {
-    const lower = part.toLowerCase();
+  for (let k = 0; k < hashtagWords.length; k++) {
+    const part = hashtagWords[k]!;
     if (/\p{N}/u.test(part)) continue;
-    tokens.push({ surface: part, lower, nameLike: false, fromHashtag: true, info: wordInfo(lower, lang) });
+    tokens.push(wordOf(part, lang));
+    tokenFlags.push(FROM_HASHTAG);
   }
   // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
   if (hasDigit) for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
-  return { lang, tokens, fixed, words, wordCount };
+  return { lang, tokens, tokenFlags, fixed, words, wordCount };
 }
 
 /** Statistics of the day that feature extraction needs: which words are names, which stems occur. */
@@ -317,12 +367,15 @@ export interface DayContext {
 export function dayContext(texts: RawText[]): DayContext {
   const names = new Set<string>();
   const stems = new Set<string>();
-  for (const t of texts) {
-    for (const tok of t.tokens) {
-      const { info } = tok;
+  // Indexed loops here and below: until V8 optimises a loop (and a digest is built once, in a
+  // freshly woken worker), for...of allocates a result object per step.
+  for (let t = 0; t < texts.length; t++) {
+    const { tokens, tokenFlags } = texts[t]!;
+    for (let k = 0; k < tokens.length; k++) {
+      const { lower, info } = tokens[k]!;
       if (info.stop) continue;
-      if (tok.nameLike && tok.lower.length >= 2) names.add(tok.lower);
-      if (tok.lower.length >= 3) stems.add(info.stem);
+      if (tokenFlags[k]! & NAME_LIKE && lower.length >= 2) names.add(lower);
+      if (lower.length >= 3) stems.add(info.stem);
     }
   }
   return { names, stems, compounds: new Map() };
@@ -344,9 +397,12 @@ function findCompoundSplit(lower: string, ctx: DayContext): [string, string] | n
     const right = lower.slice(i);
     if (!isKnownPart(right, ctx)) continue;
     const left = lower.slice(0, i);
-    // Linking sounds: "toerist-en-belasting", "stad-s-centrum".
+    // Linking sounds: "toerist-en-belasting", "stad-s-centrum". The left half as written, then
+    // without a final "s", "en" or "e".
     let tried = '';
-    for (const l of [left, left.replace(/s$/, ''), left.replace(/en$/, ''), left.replace(/e$/, '')]) {
+    for (let cut = 0; cut < 4; cut++) {
+      const linking = cut === 0 ? '' : cut === 1 ? 's' : cut === 2 ? 'en' : 'e';
+      const l = linking !== '' && left.endsWith(linking) ? left.slice(0, left.length - linking.length) : left;
       if (l.length < 3 || l === tried) continue;
       tried = l;
       if (isKnownPart(l, ctx)) return [l, right];
@@ -366,23 +422,100 @@ function isKnownPart(part: string, ctx: DayContext): boolean {
   return ctx.stems.has(stemmed) || isDutchLexiconStem(stemmed);
 }
 
-/** Raw (pre-IDF) weighted features of one text. */
-export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number> {
-  const out = new Map(raw.fixed);
+/** One text's features as ids of the day's FeatureSpace, with raw (pre-IDF) weights. */
+export interface FeatureBag {
+  /** Distinct feature ids, in the order first added. */
+  ids: number[];
+  weights: number[];
+}
+
+/**
+ * Weights being added up for one text, by feature id (0 where untouched: every amount added is
+ * positive), and the ids touched so far. Reused from text to text.
+ */
+let pending = new Float64Array(4096);
+let pendingIds: number[] = [];
+
+function addPending(id: number, amount: number): void {
+  if (id >= pending.length) {
+    const larger = new Float64Array(Math.max(pending.length * 2, id + 1));
+    larger.set(pending);
+    pending = larger;
+  }
+  if (pending[id] === 0) pendingIds.push(id);
+  pending[id] = pending[id]! + amount;
+}
+
+function takePending(): FeatureBag {
+  const ids = pendingIds;
+  const weights: number[] = new Array<number>(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    weights[k] = pending[ids[k]!]!;
+    pending[ids[k]!] = 0;
+  }
+  pendingIds = [];
+  return { ids, weights };
+}
+
+/** Id of a feature; a new one only when `grow`, else -1 for a feature the day does not have. */
+function featureIdOf(space: FeatureSpace, feature: string, grow: boolean): number {
+  return grow ? space.idOf(feature) : (space.find(feature) ?? -1);
+}
+
+/** Ids of a word's features in `space`, kept on its WordInfo for the rest of the day. */
+function wordIdsFor(info: WordInfo, space: FeatureSpace): void {
+  if (info.space !== space) {
+    info.space = space;
+    info.featureId = -1;
+    info.nameId = -1;
+  }
+}
+
+function wordFeatureId(info: WordInfo, space: FeatureSpace, grow: boolean): number {
+  wordIdsFor(info, space);
+  if (info.featureId < 0) info.featureId = featureIdOf(space, info.feature, grow);
+  return info.featureId;
+}
+
+function nameFeatureId(info: WordInfo, lower: string, space: FeatureSpace, grow: boolean): number {
+  wordIdsFor(info, space);
+  if (info.nameId < 0) info.nameId = featureIdOf(space, nameFeature(info, lower), grow);
+  return info.nameId;
+}
+
+/**
+ * Raw (pre-IDF) weighted features of one text, as ids of `space`. With `grow`, features new to
+ * the space get ids (in the order they are first added, text by text); without, features the
+ * space lacks are left out (key-sentence candidates, scored against the day's items).
+ * Ids, not feature strings, are added up: a day has 20,000 words and a few thousand features.
+ */
+export function featureBag(raw: RawText, ctx: DayContext, space: FeatureSpace, grow: boolean): FeatureBag {
+  raw.fixed.forEach((weight, feature) => {
+    const id = featureIdOf(space, feature, grow);
+    if (id >= 0) addPending(id, weight);
+  });
+  const { tokens, tokenFlags } = raw;
   let previousName: string | null = null;
-  for (const tok of raw.tokens) {
-    const { lower, info } = tok;
+  for (let k = 0; k < tokens.length; k++) {
+    const { lower, info } = tokens[k]!;
     if (lower.length < 2 || info.stop) {
       previousName = null;
       continue;
     }
     const { concept } = info;
     const isName = ctx.names.has(lower);
-    if (concept) add(out, concept, KIND_WEIGHT.c!);
-    else if (lower.length >= 3) add(out, info.feature, KIND_WEIGHT.w!);
+    if (concept || lower.length >= 3) {
+      // The concept, if any, is the word's feature.
+      const id = wordFeatureId(info, space, grow);
+      if (id >= 0) addPending(id, concept ? KIND_WEIGHT.c! : KIND_WEIGHT.w!);
+    }
     if (isName) {
-      add(out, nameFeature(info, lower), KIND_WEIGHT.e!);
-      if (previousName && !tok.fromHashtag) add(out, `p:${previousName} ${lower}`, KIND_WEIGHT.p!);
+      const id = nameFeatureId(info, lower, space, grow);
+      if (id >= 0) addPending(id, KIND_WEIGHT.e!);
+      if (previousName && !(tokenFlags[k]! & FROM_HASHTAG)) {
+        const phrase = featureIdOf(space, `p:${previousName} ${lower}`, grow);
+        if (phrase >= 0) addPending(phrase, KIND_WEIGHT.p!);
+      }
       previousName = lower;
     } else {
       previousName = null;
@@ -390,13 +523,14 @@ export function textFeatures(raw: RawText, ctx: DayContext): Map<string, number>
     if (!concept && raw.lang !== 'en') {
       const parts = splitCompound(lower, ctx);
       if (parts) {
-        for (const part of parts) {
-          add(out, wordInfo(part, 'nl').feature, 0.6);
+        for (let p = 0; p < 2; p++) {
+          const id = wordFeatureId(wordInfo(parts[p]!, 'nl'), space, grow);
+          if (id >= 0) addPending(id, 0.6);
         }
       }
     }
   }
-  return out;
+  return takePending();
 }
 
 // Where a cheap cut trusts a sentence to end: ".", "!", "?" or "…" (and closing quotes) before a

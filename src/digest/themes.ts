@@ -4,13 +4,12 @@
 import {
   FeatureSpace,
   averageLinkClusters,
-  documentFrequencies,
   meanSimilarity,
   similarityMatrix,
-  vectorOf,
+  vectorOfWeights,
   type SparseVector,
 } from './cluster';
-import { dayContext, itemText, languageOf, readText, textFeatures, type DayContext, type ItemLang, type RawText } from './features';
+import { dayContext, featureBag, itemText, languageOf, readText, type DayContext, type ItemLang, type RawText } from './features';
 import type { DigestInput } from './types';
 
 /**
@@ -49,13 +48,13 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   const raw = texts.map((text, i) => readText(text, langs[i]!));
   const ctx = dayContext(raw);
   const space = new FeatureSpace();
-  const bags = raw.map((r) => {
-    const bag = new Map<number, number>();
-    textFeatures(r, ctx).forEach((weight, feature) => bag.set(space.idOf(feature), weight));
-    return bag;
-  });
-  const df = documentFrequencies(bags, space.names.length);
-  const vectors = bags.map((bag) => vectorOf(bag, df, items.length));
+  const bags = raw.map((r) => featureBag(r, ctx, space, true));
+  const df = new Int32Array(space.names.length);
+  for (let b = 0; b < bags.length; b++) {
+    const { ids } = bags[b]!;
+    for (let k = 0; k < ids.length; k++) df[ids[k]!]!++;
+  }
+  const vectors = bags.map((bag) => vectorOfWeights(bag.ids, bag.weights, df, items.length));
   // Names, codes, hashtags, domains and name phrases are 2 points, other features 1; a pair needs
   // 2 points, so one shared everyday word ("first" / "eerste") does not make two posts a theme.
   const evidence = new Uint8Array(space.names.length);
