@@ -35,6 +35,9 @@ const SKIPPED_TESTIDS = new Set(['Tweet-User-Avatar', 'caret', 'reply', 'retweet
 /** "Show more" sits after the text today; if a UI version puts it inside, it is not text. */
 const isShowMore = (el: Element): boolean => attr(el, 'data-testid') === 'tweet-text-show-more-link';
 
+/** Ads sit in this wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the "Ad" label is translated. */
+const AD_WRAPPER = '[data-testid=placementTracking]';
+
 /** What the content script loads on every page: the adapter without its self-thread reader. */
 export const xFeed: SiteAdapter = {
   site: 'x',
@@ -57,10 +60,42 @@ export const xFeed: SiteAdapter = {
       return hooks.userNames.length === 0 ? blankItem({ unavailable: true }) : null;
     }
     // A bare tweet (second selector) has its ad wrapper above it.
-    if (element === hooks.article && element.parentElement?.closest('[data-testid="placementTracking"]')) {
+    if (element === hooks.article && element.parentElement?.closest(AD_WRAPPER)) {
       hooks.isAd = true;
     }
     return extractTweet(hooks, pageUrl);
+  },
+  peek(element, pageUrl) {
+    // collectHooks() for the four fields, from one native query instead of the walk: in Chromium
+    // a query costs ~2 µs where the walk costs ~50 (a JS wrapper per element it touches).
+    let article = element.localName === 'article' ? element : null;
+    let nestedArticle: Element | null = null;
+    let lastNested: Element | null = null;
+    let isAd = !!article?.parentElement?.closest(AD_WRAPPER); // a bare tweet's wrapper is above it
+    const userNames: Element[] = [];
+    const times: Element[] = [];
+    for (const el of element.querySelectorAll(`article,time,[data-testid=User-Name],${AD_WRAPPER}`)) {
+      if (lastNested?.contains(el)) continue; // the walk does not enter a nested article
+      if (el.localName === 'article') {
+        if (!article) {
+          article = el;
+        } else {
+          nestedArticle ??= el;
+          lastNested = el;
+        }
+      } else if (el.localName === 'time') times.push(el);
+      else if (attr(el, 'data-testid') === 'User-Name') userNames.push(el);
+      else if (!article) isAd = true;
+    }
+    if (!article) return null;
+    if (attr(article, 'data-testid') !== 'tweet') return userNames.length === 0 ? blankItem({ unavailable: true }) : null;
+    const quoteRoot = findQuoteRoot(article, userNames[1], nestedArticle);
+    return {
+      id: statusOf(times.find((time) => !quoteRoot?.contains(time)) ?? null, pageUrl)?.id ?? null,
+      authorName: textOrNull(userNames[0]?.firstElementChild), // readUserName()'s name
+      isAd,
+      unavailable: false,
+    };
   },
   // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
   threadPath: /^\/[^/]+\/status\/\d+/,
@@ -154,7 +189,7 @@ function collectHooks(row: Element): Hooks {
 
 function extractTweet(hooks: Hooks, pageUrl: URL): Omit<FeedItem, 'site'> {
   // The quoted post carries the same testids, so each hook is taken from outside the quote.
-  const quoteRoot = findQuoteRoot(hooks);
+  const quoteRoot = hooks.article && findQuoteRoot(hooks.article, hooks.userNames[1], hooks.nestedArticle);
   const outside = (el: Element): boolean => !(quoteRoot && quoteRoot.contains(el));
   const firstOutside = (list: Element[]): Element | null => list.find(outside) ?? null;
 
@@ -204,13 +239,9 @@ function readPost(userName: Element | undefined, time: Element | null, textEleme
  * The quoted post: a `div[role=link]` holding a second User-Name (it has no /status/ link of its
  * own), or a nested <article> when the quoted post is unavailable.
  */
-function findQuoteRoot(hooks: Hooks): Element | null {
-  const second = hooks.userNames[1];
-  if (second && hooks.article) {
-    const root = second.closest('div[role="link"]');
-    if (root && root !== hooks.article && hooks.article.contains(root)) return root;
-  }
-  return hooks.nestedArticle;
+function findQuoteRoot(article: Element, secondUserName: Element | undefined, nestedArticle: Element | null): Element | null {
+  const root = secondUserName?.closest('div[role="link"]');
+  return root && root !== article && article.contains(root) ? root : nestedArticle;
 }
 
 function readQuote(root: Element, hooks: Hooks, pageUrl: URL): QuotedItem {
