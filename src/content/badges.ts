@@ -4,9 +4,10 @@
  * site (or a developer on a new layout) can see at a glance what Stroom understood. Rendered in a
  * shadow root like the save control, so the site's CSS cannot hide it.
  */
-import type { FeedItem } from '../sites/types';
+import { extractElement } from '../sites/extract';
+import type { FeedItem, SiteAdapter } from '../sites/types';
 
-type Entry = { element: Element; item: FeedItem & { id: string } };
+type Entry = { element: Element; id: string };
 
 export function itemKind(item: FeedItem): string {
   if (item.isRepost) return 'repost';
@@ -31,7 +32,14 @@ function badge(document: Document, item: FeedItem): HTMLElement {
   return host;
 }
 
-/** Badges each item still on the page (injected by extras/badges.ts when the setting is on). */
-export function badgeItems(document: Document, entries: ReadonlyArray<Entry>): void {
-  for (const { element, item } of entries) if (element.isConnected) element.prepend(badge(document, item));
+/**
+ * Badges each item still on the page (injected by extras/badges.ts when the setting is on). The
+ * feed gives the badge only the item's id, so the badge reads the whole item to name its kind.
+ */
+export function badgeItems(document: Document, entries: ReadonlyArray<Entry>, adapter: SiteAdapter): void {
+  const pageUrl = new URL(document.location.href);
+  for (const { element } of entries) {
+    const item = element.isConnected ? extractElement(element, adapter, pageUrl) : null;
+    if (item) element.prepend(badge(document, item));
+  }
 }

@@ -7,7 +7,8 @@
 import type { ExtraName } from '../messaging/extras';
 import type { FeedItem, SiteAdapter } from '../sites/types';
 
-export type DecoratedEntries = ReadonlyArray<{ element: Element; item: FeedItem & { id: string } }>;
+/** Items that got a control: the element and the item's id (an extra reads more itself). */
+export type DecoratedEntries = ReadonlyArray<{ element: Element; id: string }>;
 
 /** What an extra wants to hear about one feed page view. */
 export interface FeedHooks {
@@ -42,10 +43,15 @@ export interface ContentBridge {
   /** Where the pointer was last, and whether it moved after focus did (the keyboard command). */
   pointer: { x: number; y: number } | null;
   pointerIsNewer: boolean;
+  /** Checks the adapter's health on this feed page view, once extras/health.ts is injected. */
+  checkHealth?(signal: AbortSignal): void;
   /** An item saved another way shows "Saved" on its button. */
   showSaved(id: string): void;
-  /** Saves or unsaves an item (with its self-thread on a conversation page), once the first save injected it (extras/save.ts). */
-  setSaved?(item: FeedItem & { id: string }, saved: boolean, element: Element): Promise<unknown>;
+  /**
+   * Saves `item` (with its self-thread on a conversation page) or unsaves the item with this id,
+   * once the first save injected it (extras/save.ts).
+   */
+  setSaved?(id: string, saved: boolean, element: Element, item: (FeedItem & { id: string }) | null): Promise<unknown>;
 }
 
 const BRIDGE_KEY = '__stroomContent';

@@ -23,22 +23,9 @@ export interface SaveControl {
 }
 
 // Written compactly: every byte of this text ships in each site's content script (budget 20 KB).
-const STYLE = `:host{all:initial;display:block;margin:4px 0 6px;color:inherit;font:13px/1.2 system-ui,sans-serif}button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;min-height:26px;padding:3px 10px 3px 8px;border-radius:13px;border:1px solid color-mix(in srgb,currentColor 35%,transparent);cursor:pointer}button:hover{background:color-mix(in srgb,currentColor 10%,transparent)}button:focus-visible{outline:2px solid #1a8791;outline-offset:2px}button[aria-pressed=true]{background:#0e5a66;border-color:#0e5a66;color:#fff}button[aria-busy=true]{cursor:progress}svg{width:14px;height:14px;flex:none}b{display:inline-grid;font:inherit}b>*{grid-area:1/1}[aria-pressed=true] .save,[aria-pressed=false] .saved{visibility:hidden}.error{margin-left:8px;font-size:12px;color:#c5221f}`;
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+const STYLE = `:host{all:initial;display:block;margin:4px 0 6px;color:inherit;font:13px/1.2 system-ui,sans-serif}button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;min-height:26px;padding:3px 10px 3px 8px;border-radius:13px;border:1px solid color-mix(in srgb,currentColor 35%,transparent);cursor:pointer}button:hover{background:color-mix(in srgb,currentColor 10%,transparent)}button:focus-visible{outline:2px solid #1a8791;outline-offset:2px}button[aria-pressed=true]{background:#0e5a66;border-color:#0e5a66;color:#fff}button[aria-busy=true]{cursor:progress}button::before{content:'';width:10px;height:13px;background:currentColor;clip-path:polygon(0 0,100% 0,100% 100%,50% 70%,0 100%)}b{display:inline-grid;font:inherit}b>*{grid-area:1/1}[aria-pressed=true] .save,[aria-pressed=false] .saved{visibility:hidden}.error{margin-left:8px;font-size:12px;color:#c5221f}`;
 
 const setAttr = (element: Element, name: string, value: string): void => element.setAttribute(name, value);
-
-function bookmarkIcon(document: Document): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  setAttr(svg, 'viewBox', '0 0 16 16');
-  setAttr(svg, 'aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  setAttr(path, 'd', 'M4 1.5h8a.5.5 0 0 1 .5.5v12.2a.3.3 0 0 1-.5.2L8 11.3l-4 3.1a.3.3 0 0 1-.5-.2V2a.5.5 0 0 1 .5-.5z');
-  setAttr(path, 'fill', 'currentColor');
-  svg.append(path);
-  return svg;
-}
 
 /*
  * Clicking must not make the browser lay out the page again: on a long feed that costs tens of
@@ -94,7 +81,7 @@ function buttonPrototype(document: Document): HTMLButtonElement {
     labels.append(document.createElement('span'), document.createElement('span'));
     (labels.firstChild as HTMLElement).className = 'save';
     (labels.lastChild as HTMLElement).className = 'saved';
-    button.append(bookmarkIcon(document), labels);
+    button.append(labels);
     prototypes.set(document, button);
   }
   return button;
@@ -109,10 +96,9 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
   const texts = (button.lastChild as HTMLElement).children;
   (texts[0] as HTMLElement).textContent = labels.save;
   (texts[1] as HTMLElement).textContent = labels.saved;
-  const error = document.createElement('span');
-  error.className = 'error';
-  setAttr(error, 'role', 'status');
-  shadow.append(button, error);
+  shadow.append(button);
+  // The error line is made on the first failure: a control that never fails (almost all) never has one.
+  let error: HTMLElement | null = null;
   return {
     host,
     button,
@@ -126,6 +112,13 @@ export function createControl(document: Document, labels: ControlLabels): SaveCo
       else button.removeAttribute('aria-busy');
     },
     setError(message) {
+      if (!error) {
+        if (!message) return;
+        error = document.createElement('span');
+        error.className = 'error';
+        setAttr(error, 'role', 'alert'); // made with its message: an alert is announced on insertion, a status region may not be
+        shadow.append(error);
+      }
       if (error.textContent !== (message ?? '')) error.textContent = message ?? '';
     },
   };

@@ -8,7 +8,6 @@
  * 100 items scrolled, one observed item at a time (re-observed as each went past) about 5 ms, and
  * these looks about what the bench can resolve (1 ms per 100 items).
  */
-import type { FeedItem } from '../sites/types';
 import { onAbort } from './abort';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
@@ -38,7 +37,7 @@ export interface CaughtUpOptions {
   lookDelayMs?: number;
 }
 
-type Entry = { element: Element; item: FeedItem & { id: string } };
+type Entry = { element: Element; id: string };
 
 export const seenKey = (site: string): string => `seen:${site}`;
 
@@ -132,8 +131,8 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
 
   const handle = (entries: readonly Entry[]) => {
     if (!log) return;
-    for (const { element, item } of entries) {
-      const hash = seenHash(item.id);
+    for (const { element, id } of entries) {
+      const hash = seenHash(id);
       if (options.showDivider && !divider && element.isConnected) {
         const seenAt = log.seenBeforeHash(hash);
         if (seenAt !== undefined) {

@@ -9,7 +9,7 @@
  * timeline of a thousand items costs what its visible part costs, in small slices between frames.
  * Everything hangs off one AbortSignal: aborting disconnects the observers and removes our UI.
  */
-import { debugLog, extractElement, findItemElements } from '../sites/extract';
+import { debugLog, extractElement, findItemElements, peekElement } from '../sites/extract';
 import type { FeedItem, SiteAdapter } from '../sites/types';
 import { onAbort } from './abort';
 import { CONTROL_TAG, createControl } from './control';
@@ -19,9 +19,12 @@ export interface FeedDependencies {
   adapter: SiteAdapter;
   document: Document;
   pageUrl: () => URL;
-  labels: (item: FeedItem) => ControlLabels;
-  /** Save or unsave; resolves to the new saved state. */
-  setSaved: (item: FeedItem & { id: string }, saved: boolean, element: Element) => Promise<boolean>;
+  /** The control's labels, which name the item's author where it has one. */
+  labels: (authorName: string | null) => ControlLabels;
+  /**
+   * Save (with the whole item, read at the click) or unsave (by id); resolves to the new state.
+   */
+  setSaved: (id: string, saved: boolean, element: Element, item: SavableItem | null) => Promise<boolean>;
   /** Which of these ids are saved already. */
   savedIds: (ids: string[]) => Promise<string[]>;
   failureText: (error: unknown) => string;
@@ -30,22 +33,37 @@ export interface FeedDependencies {
    * Told about every item that got a control, with its element: the hook for features that work
    * per item (seen-marks and the caught-up divider, adapter health, debug badges).
    */
-  onDecorated?: (entries: ReadonlyArray<{ element: Element; item: FeedItem & { id: string } }>) => void;
+  onDecorated?: (entries: ReadonlyArray<{ element: Element; id: string }>) => void;
   /** False once the extension was updated or disabled: the watcher then asks to be stopped. */
   alive: () => boolean;
   onContextGone: () => void;
 }
 
+export type SavableItem = FeedItem & { id: string };
+
+/**
+ * An item with its control. Only what the control needs is read when it is made (the adapter's
+ * peek); the whole item is read when it is saved, from the page as it is then.
+ */
 interface Decorated {
   element: Element;
-  item: FeedItem & { id: string };
+  id: string;
   control: SaveControl;
   saved: boolean;
 }
 
+/**
+ * Items near the viewport are decorated together with up to this many of their neighbours that
+ * are waiting too: in a scrolling page each task of ours starts cold (the browser has just drawn a
+ * frame), so one task for sixteen items costs a fraction of sixteen tasks for one each.
+ */
+const DECORATE_AHEAD = 16;
+
 export class FeedWatcher {
   /** Items handled: decorated ones, and ads (null), which are not read again. */
   readonly #seen = new WeakMap<Element, Decorated | null>();
+  /** Items found and waiting to come near the viewport. */
+  readonly #waiting = new WeakSet<Element>();
   readonly #byId = new Map<string, Decorated[]>();
   /** The adapter with only the item selectors this browser can parse. */
   readonly #adapter: SiteAdapter;
@@ -93,6 +111,7 @@ export class FeedWatcher {
   #consider(element: Element, fresh: Decorated[]): void {
     if (this.#seen.has(element)) return;
     if (this.#visibility) {
+      this.#waiting.add(element);
       this.#visibility.observe(element);
       return;
     }
@@ -105,13 +124,27 @@ export class FeedWatcher {
     const fresh: Decorated[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      // Read once: an item without its content yet is watched again when the content arrives.
-      this.#visibility?.unobserve(entry.target);
-      const decorated = entry.target.isConnected ? this.#decorate(entry.target) : null;
-      if (decorated) fresh.push(decorated);
+      this.#decorateWaiting(entry.target, fresh);
+      // Its waiting neighbours in the feed, both ways (the reader may scroll up): the next ones due.
+      let ahead = DECORATE_AHEAD;
+      for (let next = entry.target.nextElementSibling; next && ahead > 0 && this.#decorateWaiting(next, fresh); next = next.nextElementSibling) ahead--;
+      for (let previous = entry.target.previousElementSibling; previous && ahead > 0 && this.#decorateWaiting(previous, fresh); previous = previous.previousElementSibling) ahead--;
     }
     this.#refreshSavedState(fresh);
     measureSince('stroom:decorate', started);
+  }
+
+  /**
+   * Decorate an item that was waiting to near the viewport; false when `element` was not waiting.
+   * It is read once: an item without its content yet is watched again when the content arrives.
+   */
+  #decorateWaiting(element: Element, fresh: Decorated[]): boolean {
+    if (!this.#waiting.has(element)) return false;
+    this.#waiting.delete(element);
+    this.#visibility?.unobserve(element);
+    const decorated = element.isConnected ? this.#decorate(element) : null;
+    if (decorated) fresh.push(decorated);
+    return true;
   }
 
   #onMutations(records: MutationRecord[]): void {
@@ -160,18 +193,18 @@ export class FeedWatcher {
   #decorate(element: Element): Decorated | null {
     if (this.#seen.has(element)) return null;
     this.#currentUrl ??= this.#deps.pageUrl();
-    const item = extractElement(element, this.#adapter, this.#currentUrl);
-    if (!item) return null;
-    if (item.isAd) {
+    const peek = peekElement(element, this.#adapter, this.#currentUrl);
+    if (!peek) return null;
+    if (peek.isAd) {
       this.#seen.set(element, null); // never offered for saving
       return null;
     }
     // Unavailable (a tombstone, or the placeholder Mastodon renders for an entry out of view and
     // fills in when it scrolls back) or not hydrated yet (no id): no control now, but read it
     // again when its content arrives. Marking placeholders seen left those posts without one.
-    if (item.unavailable || item.id === null) return null;
-    const savable = item as FeedItem & { id: string };
-    const control = createControl(this.#deps.document, this.#deps.labels(savable));
+    const id = peek.id;
+    if (peek.unavailable || id === null) return null;
+    const control = createControl(this.#deps.document, this.#deps.labels(peek.authorName));
     try {
       (this.#adapter.placeControl ?? appendControl)(element, control.host);
     } catch (error) {
@@ -181,12 +214,12 @@ export class FeedWatcher {
       debugLog('could not place a control', this.#adapter.site, error);
       return null;
     }
-    const decorated: Decorated = { element, item: savable, control, saved: false };
+    const decorated: Decorated = { element, id, control, saved: false };
     this.#seen.set(element, decorated);
     controlOwners.set(control.button, decorated);
-    const list = this.#byId.get(savable.id);
+    const list = this.#byId.get(id);
     if (list) list.push(decorated);
-    else this.#byId.set(savable.id, [decorated]);
+    else this.#byId.set(id, [decorated]);
     return decorated;
   }
 
@@ -204,7 +237,7 @@ export class FeedWatcher {
     } catch (error) {
       debugLog('a feed feature failed', error);
     }
-    for (const entry of fresh) this.#pendingIds.add(entry.item.id);
+    for (const entry of fresh) this.#pendingIds.add(entry.id);
     if (this.#flushTimer !== null) return;
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = null;
@@ -237,7 +270,7 @@ export class FeedWatcher {
     const button = event.composedPath().find((target) => controlOwners.has(target as HTMLButtonElement)) as HTMLButtonElement | undefined;
     const entry = button && controlOwners.get(button);
     // Only a control this watcher still shows (not one from an earlier page view).
-    if (!entry || !this.#byId.get(entry.item.id)?.includes(entry)) return;
+    if (!entry || !this.#byId.get(entry.id)?.includes(entry)) return;
     event.stopPropagation(); // the click is ours: do not let the site open the post
     event.preventDefault();
     if (!event.isTrusted) return; // a page script clicking our button saves nothing
@@ -246,7 +279,7 @@ export class FeedWatcher {
 
   async #toggle(entry: Decorated): Promise<void> {
     const want = !entry.saved;
-    const copies = this.#byId.get(entry.item.id) ?? [entry];
+    const copies = this.#byId.get(entry.id) ?? [entry];
     const showAll = (saved: boolean, busy: boolean) => {
       for (const copy of copies) {
         this.#show(copy, saved);
@@ -258,11 +291,18 @@ export class FeedWatcher {
     showAll(want, true);
     let saved = !want;
     try {
-      saved = await this.#deps.setSaved(entry.item, want, entry.element);
+      saved = await this.#deps.setSaved(entry.id, want, entry.element, want ? this.#readItem(entry) : null);
     } catch (error) {
       entry.control.setError(this.#deps.failureText(error));
     }
     showAll(saved, false);
+  }
+
+  /** The whole item, read now (its text may have been expanded since it got its control). */
+  #readItem(entry: Decorated): SavableItem {
+    const item = extractElement(entry.element, this.#adapter, this.#deps.pageUrl());
+    if (!item || item.id !== entry.id || item.isAd || item.unavailable) throw new Error('Stroom could not read this post');
+    return item as SavableItem;
   }
 
   stop(): void {

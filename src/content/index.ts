@@ -5,17 +5,18 @@
  * without reloading), and stops cleanly when the extension is updated or disabled.
  *
  * Parts not every page view needs are not in this bundle (its budget is 20 KB minified): the
- * debug badges, the session nudge and the keyboard command's handler are injected by the
- * background when their setting is on or the command is pressed (src/content/extras/*), and
+ * debug badges, the session nudge, the keyboard command's handler, the save messages and the
+ * adapter-health check are injected by the background when their setting is on, the command is
+ * pressed, the first item is saved or the check is due (src/content/extras/*), and
  * reach this script through the bridge (./bridge.ts).
  */
-import type { FeedItem, SiteAdapter } from '../sites/types';
+import type { SiteAdapter } from '../sites/types';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 import { FeedWatcher } from './feed';
 import { feedSwitches, watchCaughtUp } from './divider';
-import { watchHealth } from './health';
+import { HEALTH_CHECK_DELAYS_MS } from './health';
 import { setContentBridge, startExtra } from './bridge';
 import type { ContentBridge, DecoratedEntries, FeedHooks, FeedView } from './bridge';
 import { trackPointer } from './commands';
@@ -138,14 +139,16 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     })
     .catch(() => (view.early = null));
 
-  // Adapter health (issue 3).
-  watchHealth(adapter, signal, (report) => guard(send('report-health', report)));
+  // Adapter health (issue 3): its check is injected when it is due (extras/health.ts).
+  const healthTimer = setTimeout(() => {
+    void requestExtras(['health']).then(() => signal.aborted || bridge.checkHealth?.(signal));
+  }, HEALTH_CHECK_DELAYS_MS[0]);
+  onAbort(signal, () => clearTimeout(healthTimer));
   const watcher = new FeedWatcher({
     adapter,
     document,
     pageUrl: () => new URL(location.href),
-    labels: (item: FeedItem) => {
-      const author = item.authorName;
+    labels: (author) => {
       return {
         name: author ? named.replace(AUTHOR, () => author) : anonymous,
         savedName: author ? namedSaved.replace(AUTHOR, () => author) : anonymousSaved,
@@ -155,12 +158,12 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     },
     // The code that saves (and, on a conversation page, reads the author's self-thread) is
     // injected with the first save (extras/save.ts); the button shows the new state meanwhile.
-    setSaved: async (item, wanted, element) => {
+    setSaved: async (id, wanted, element, item) => {
       if (!bridge.setSaved) await requestExtras(['save']);
       // Still missing: the extension went away (the controls go), or the injection failed (this
       // save fails and says so, the button reverts, and the next click asks again).
       const setSaved = bridge.setSaved ?? (() => Promise.reject(extensionAlive() ? new Error('Stroom could not load its save code') : new ExtensionContextGone()));
-      await guard(setSaved(item, wanted, element));
+      await guard(setSaved(id, wanted, element, item));
       if (wanted) each((hooks) => hooks.saved?.());
       return wanted;
     },

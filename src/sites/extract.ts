@@ -2,7 +2,7 @@
  * Finding and reading items with one adapter. Kept apart from the registry (index.ts) so a
  * per-site content script bundles only its own adapter.
  */
-import type { FeedItem, SiteAdapter } from './types';
+import type { FeedItem, ItemPeek, SiteAdapter } from './types';
 
 /**
  * Item elements under `root` (and `root` itself when it is one), in document order. Elements
@@ -43,6 +43,19 @@ export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: 
   }
 }
 
+/**
+ * What a save control needs of one element: the adapter's peek where it has one, its whole item
+ * otherwise. Never throws, like extractElement.
+ */
+export function peekElement(element: Element, adapter: SiteAdapter, pageUrl: URL): ItemPeek | null {
+  if (!adapter.peek) return extractElement(element, adapter, pageUrl);
+  try {
+    return adapter.peek(element, pageUrl);
+  } catch (error) {
+    debugLog('could not read an item', adapter.site, error);
+    return null;
+  }
+}
 
 /** Diagnostics for developers (the console's verbose level); the user never sees them. */
 export function debugLog(...details: unknown[]): void {

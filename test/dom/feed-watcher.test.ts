@@ -16,12 +16,11 @@ import { CONTROL_TAG } from '../../src/content/control';
 import { FeedWatcher, SAVED_STATE_BATCH_MS } from '../../src/content/feed';
 import type { FeedDependencies } from '../../src/content/feed';
 import { adapterFor, extractElement, findItemElements } from '../../src/sites';
-import type { FeedItem, SiteAdapter } from '../../src/sites/types';
+import type { SiteAdapter } from '../../src/sites/types';
 import { FIXTURE_DIR, fixtureManifest, insertLazyTemplates } from './fixtureLoader';
 import type { FixtureEntry } from './fixtureLoader';
 import enMessages from '../../src/_locales/en/content.json';
 
-type Savable = FeedItem & { id: string };
 type Expected = Record<string, unknown> & { id: string | null; isAd: boolean; unavailable: boolean; lazy?: boolean };
 
 /** chrome.i18n.getMessage over the real English messages, so labels are the shipped strings. */
@@ -33,9 +32,9 @@ function message(name: string, substitutions: string[] = []): string {
     return content.replace(/\$(\d)/g, (_m, index: string) => substitutions[Number(index) - 1] ?? '');
   });
 }
-const labelsFor = (item: FeedItem) => ({
-  name: item.authorName ? message('saveControlLabel', [item.authorName]) : message('saveControlLabelNoAuthor'),
-  savedName: item.authorName ? message('savedControlLabel', [item.authorName]) : message('savedControlLabelNoAuthor'),
+const labelsFor = (author: string | null) => ({
+  name: author ? message('saveControlLabel', [author]) : message('saveControlLabelNoAuthor'),
+  savedName: author ? message('savedControlLabel', [author]) : message('savedControlLabelNoAuthor'),
   save: message('saveControlText'),
   saved: message('savedControlText'),
 });
@@ -67,7 +66,10 @@ const savableIds = (expected: Expected[], withLazy: boolean): string[] =>
 function watch(adapter: SiteAdapter, pageUrl: URL, overrides: Partial<FeedDependencies> = {}) {
   const controller = new AbortController();
   const labels = jest.fn(labelsFor);
-  const setSaved = jest.fn(async (_item: Savable, saved: boolean) => saved);
+  const setSaved = jest.fn(async (_id: string, saved: boolean) => saved);
+  // Every item given a control, in the order they got it.
+  const decorated: string[] = [];
+  const onDecorated = (entries: ReadonlyArray<{ id: string }>) => decorated.push(...entries.map(({ id }) => id));
   const savedIds = jest.fn(async (_ids: string[]): Promise<string[]> => []);
   const onContextGone = jest.fn(() => controller.abort());
   const deps: FeedDependencies = {
@@ -77,6 +79,7 @@ function watch(adapter: SiteAdapter, pageUrl: URL, overrides: Partial<FeedDepend
     labels,
     setSaved,
     savedIds,
+    onDecorated,
     failureText: () => message('saveFailed'),
     signal: controller.signal,
     alive: () => true,
@@ -85,8 +88,11 @@ function watch(adapter: SiteAdapter, pageUrl: URL, overrides: Partial<FeedDepend
   };
   const watcher = new FeedWatcher(deps);
   watcher.start();
-  return { watcher, controller, labels, setSaved, savedIds, onContextGone };
+  return { watcher, controller, labels, setSaved, savedIds, onContextGone, decorated };
 }
+
+/** What the watcher reads an item with when it decorates it: the adapter's peek where it has one. */
+const spyOnReads = (adapter: SiteAdapter) => (adapter.peek ? jest.spyOn(adapter as Required<SiteAdapter>, 'peek') : jest.spyOn(adapter, 'extract'));
 
 /** MutationObserver callbacks and the fake savedIds promises run before a macrotask. */
 /**
@@ -154,9 +160,9 @@ afterEach(() => {
 describe.each(ENTRIES.map((entry) => [entry.html, entry] as const))('%s', (_name, entry) => {
   test('one control per savable item, none on ads, unavailable or unidentified items', async () => {
     const { adapter, pageUrl, expected } = loadFixture(entry);
-    const { labels, controller } = watch(adapter, pageUrl);
+    const { decorated, controller } = watch(adapter, pageUrl);
     await settle();
-    expect(labels.mock.calls.map(([item]) => item.id)).toEqual(savableIds(expected, false));
+    expect(decorated).toEqual(savableIds(expected, false));
     expect(hosts()).toHaveLength(savableIds(expected, false).length);
     for (const element of findItemElements(document, adapter)) {
       const item = extractElement(element, adapter, pageUrl);
@@ -168,12 +174,12 @@ describe.each(ENTRIES.map((entry) => [entry.html, entry] as const))('%s', (_name
 
   test('lazily inserted items get their controls once the observer has run', async () => {
     const { adapter, pageUrl, expected } = loadFixture(entry);
-    const { labels, controller } = watch(adapter, pageUrl);
+    const { decorated, controller } = watch(adapter, pageUrl);
     await settle();
     const inserted = insertLazyTemplates(document);
     await settle();
     if (inserted === 0) expect(savableIds(expected, true)).toEqual(savableIds(expected, false));
-    expect(labels.mock.calls.map(([item]) => item.id).sort()).toEqual(savableIds(expected, true).sort());
+    expect([...decorated].sort()).toEqual(savableIds(expected, true).sort());
     expect(hosts()).toHaveLength(savableIds(expected, true).length);
     controller.abort();
   });
@@ -254,9 +260,9 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
 
   test('a new item added to the timeline gets a control, reading only that item', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const extract = jest.spyOn(adapter, 'extract');
+    const extract = spyOnReads(adapter);
     try {
-      const { labels, savedIds, controller } = watch(adapter, pageUrl);
+      const { decorated, savedIds, controller } = watch(adapter, pageUrl);
       await settle();
       const before = hosts().length;
       const { html, id } = newItemHtml(entry, adapter, 1);
@@ -268,7 +274,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       expect(hosts()).toHaveLength(before + 1);
       expect(hosts(element)).toHaveLength(1);
       expect(extract.mock.calls.map(([read]) => read)).toEqual([element]);
-      expect(labels.mock.calls.at(-1)?.[0].id).toBe(id);
+      expect(decorated.at(-1)).toBe(id);
       expect(savedIds).toHaveBeenCalledWith([id]);
       controller.abort();
     } finally {
@@ -278,7 +284,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
 
   test('ten items added in one batch are each read once', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const extract = jest.spyOn(adapter, 'extract');
+    const extract = spyOnReads(adapter);
     try {
       const { savedIds, controller } = watch(adapter, pageUrl);
       await settle();
@@ -298,7 +304,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
 
   test('an item whose content is filled in later gets its control then', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const { labels, controller } = watch(adapter, pageUrl);
+    const { decorated, controller } = watch(adapter, pageUrl);
     await settle();
     const { html, id } = newItemHtml(entry, adapter, 2);
     const item = elementFrom(html);
@@ -310,13 +316,13 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     item.append(...content);
     await settle();
     expect(hosts(item)).toHaveLength(1);
-    expect(labels.mock.calls.filter(([read]) => read.id === id)).toHaveLength(1);
+    expect(decorated.filter((read) => read === id)).toHaveLength(1);
     controller.abort();
   });
 
   test('content added inside an item that has its control adds no second control', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const extract = jest.spyOn(adapter, 'extract');
+    const extract = spyOnReads(adapter);
     try {
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -346,7 +352,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     expect(hosts().length).toBeGreaterThan(0);
     controller.abort();
     expect(hosts()).toHaveLength(0);
-    labels.mockClear();
+    labels.mockClear(); // one call per control made
     feedContainer(adapter).append(elementFrom(newItemHtml(entry, adapter, 3).html));
     await settle();
     expect(labels).not.toHaveBeenCalled();
@@ -365,14 +371,57 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     expect(hosts()).toHaveLength(0);
   });
 
+  test('an item nearing the viewport is decorated with its waiting neighbours, each item once', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    // jsdom has no IntersectionObserver: this one reports what the test says is near the viewport.
+    const observed = new Set<Element>();
+    let report: ((entries: Array<{ target: Element; isIntersecting: boolean }>) => void) | null = null;
+    class NearViewport {
+      constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+        report = callback;
+      }
+      observe(element: Element) {
+        observed.add(element);
+      }
+      unobserve(element: Element) {
+        observed.delete(element);
+      }
+      disconnect() {
+        observed.clear();
+      }
+    }
+    Object.assign(window, { IntersectionObserver: NearViewport });
+    try {
+      const container = feedContainer(adapter);
+      const template = newItemHtml(entry, adapter, 0).html;
+      const added = Array.from({ length: 40 }, (_, i) => elementFrom(template.replaceAll(newItemHtml(entry, adapter, 0).id, `77${1000 + i}`)));
+      container.replaceChildren(...added);
+      const { decorated, controller } = watch(adapter, pageUrl);
+      await settle();
+      expect(hosts()).toHaveLength(0); // found and watched, none near the viewport yet
+      expect(observed.size).toBe(40);
+      report!([{ target: added[10]!, isIntersecting: true }]);
+      await settle();
+      // The item itself, the 16 after it; none before (its earlier neighbours already filled the batch).
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 && i <= 26 ? 1 : 0)));
+      report!([{ target: added[30]!, isIntersecting: true }, { target: added[12]!, isIntersecting: true }]);
+      await settle();
+      // Items 27–29 were waiting before item 30: scrolling up, they are due too. Item 12 already had its control.
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 ? 1 : 0)));
+      expect(new Set(decorated).size).toBe(decorated.length);
+      expect(observed.size).toBe(10);
+      controller.abort();
+    } finally {
+      Object.assign(window, { IntersectionObserver: undefined });
+    }
+  });
+
   test('an adapter that throws breaks neither the watcher nor the page', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const broken: SiteAdapter = {
-      ...adapter,
-      extract: () => {
-        throw new Error('selector drift');
-      },
+    const drift = () => {
+      throw new Error('selector drift');
     };
+    const broken: SiteAdapter = { ...adapter, extract: drift, ...(adapter.peek ? { peek: drift } : {}) };
     const debug = jest.spyOn(console, 'debug').mockImplementation(() => undefined);
     try {
       let watched: ReturnType<typeof watch> | undefined;

@@ -46,6 +46,10 @@ describe('what the background injects', () => {
     expect(extrasToLoad(request('nudge'), withSettings(true, false))).toEqual([]);
   });
 
+  test('the save code and the adapter-health check whatever the settings', () => {
+    expect(extrasToLoad(request('save', 'health'), DEFAULT_SETTINGS)).toEqual(['save', 'health']);
+  });
+
   test('never the command handler on a page\'s request (the background injects it when the command is pressed)', () => {
     expect(extrasToLoad(request('command'), withSettings(true, true))).toEqual([]);
   });
@@ -61,7 +65,7 @@ describe('what the background injects', () => {
 });
 
 describe('an injected extra joining the content script', () => {
-  const entry = (id: string) => ({ element: {} as Element, item: { site: 'x', id } as DecoratedEntries[number]['item'] });
+  const entry = (id: string): DecoratedEntries[number] => ({ element: {} as Element, id });
   let lifetime: AbortController;
   let bridge: ContentBridge;
   const view = (early: DecoratedEntries[number][] | null): FeedView => ({ signal: new AbortController().signal, settings: {}, hooks: [], early });
@@ -92,7 +96,7 @@ describe('an injected extra joining the content script', () => {
   test('starts on the current view with the items decorated while it was on its way, then hears the new ones', () => {
     bridge.view = view([entry('1'), entry('2')]);
     const heard: string[] = [];
-    addFeedExtra('badges', () => ({ decorated: (entries) => heard.push(...entries.map(({ item }) => item.id)) }));
+    addFeedExtra('badges', () => ({ decorated: (entries) => heard.push(...entries.map(({ id }) => id)) }));
     addFeedExtra('badges', () => ({ decorated: () => heard.push('twice') }));
     expect(heard).toEqual(['1', '2']);
     for (const hooks of bridge.view.hooks) hooks.decorated?.([entry('3')]);

@@ -46,13 +46,13 @@ function memoryStorage(): SeenStorage & { data: Map<string, unknown> } {
   };
 }
 
-function feed(count: number): Array<{ element: Element; item: { id: string } & Record<string, unknown> }> {
+function feed(count: number): Array<{ element: Element; id: string }> {
   document.body.replaceChildren();
   return Array.from({ length: count }, (_, i) => {
     const element = document.createElement('article');
     element.textContent = `post ${i}`;
     document.body.append(element);
-    return { element, item: { id: String(1000 - i), site: 'x' } };
+    return { element, id: String(1000 - i) };
   });
 }
 
@@ -68,7 +68,7 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   const storage = memoryStorage();
   const visit = (signal: AbortSignal, entries: ReturnType<typeof feed>) => {
     const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: (at) => `caught up ${new Date(at).toISOString()}`, now: () => NOW, signal, lookDelayMs: 0 });
-    hook(entries as never);
+    hook(entries);
   };
   const first = new AbortController();
   const entries = feed(5);
@@ -88,10 +88,10 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   const post = (id: string) => {
     const element = document.createElement('article');
     document.body.append(element);
-    return { element, item: { id, site: 'x' } };
+    return { element, id };
   };
   const fresh = [post('new-1'), post('new-2')];
-  const old = [post(entries[0]!.item.id), post(entries[1]!.item.id), post(entries[2]!.item.id)];
+  const old = [post(entries[0]!.id), post(entries[1]!.id), post(entries[2]!.id)];
   layOut();
   visit(second.signal, [...fresh, ...old]);
   await flush();
@@ -101,7 +101,7 @@ test('posts scrolled past are remembered; on the next visit the divider sits on 
   expect(dividers[0]!.getAttribute('role')).toBe('separator');
   expect(dividers[0]!.getAttribute('aria-label')).toBe('caught up 2026-03-10T09:14:00.000Z');
   const remembered = new SeenLog(parseSeen(storage.data.get(seenKey('x'))));
-  expect(entries.map(({ item }) => remembered.seenBefore(item.id) !== undefined)).toEqual([true, true, true, false, false]);
+  expect(entries.map(({ id }) => remembered.seenBefore(id) !== undefined)).toEqual([true, true, true, false, false]);
   second.abort();
   expect(document.querySelector(DIVIDER_TAG)).toBeNull();
 });
@@ -113,7 +113,7 @@ test('with the divider off, nothing is shown but scrolled-past posts are still r
   const controller = new AbortController();
   const hook = watchCaughtUp({ document, site: 'x', storage, showDivider: false, dividerText: () => 'x', now: () => NOW, signal: controller.signal, onSeen: jest.fn(), lookDelayMs: 0 });
   layOut();
-  hook(entries as never);
+  hook(entries);
   await scrollTo(0);
   await scrollTo(past(1));
   controller.abort();
@@ -142,10 +142,10 @@ test('a page opened scrolled down remembers only what is scrolled past from ther
   scrollY = past(2); // a restored scroll position: posts 0 and 1 are above, never read
   layOut();
   const { hook, onSeen, remembered } = watchFresh();
-  hook(entries as never);
+  hook(entries);
   await scrollTo(past(2));
   await scrollTo(past(4));
-  expect(await remembered(entries.map(({ item }) => item.id))).toEqual([entries[2]!.item.id, entries[3]!.item.id]);
+  expect(await remembered(entries.map(({ id }) => id))).toEqual([entries[2]!.id, entries[3]!.id]);
   expect(onSeen).toHaveBeenCalledTimes(2);
 });
 
@@ -153,27 +153,27 @@ test('a post the page adds above the waiting ones (a stream) is remembered when 
   const entries = feed(4);
   layOut();
   const { hook, remembered } = watchFresh();
-  hook(entries as never);
+  hook(entries);
   await scrollTo(0);
   const streamed = document.createElement('article');
   document.body.prepend(streamed);
   layOut(); // everything moved down a row
-  hook([{ element: streamed, item: { id: 'streamed', site: 'x' } }] as never);
+  hook([{ element: streamed, id: 'streamed' }]);
   await scrollTo(0);
   await scrollTo(past(2)); // the streamed post and the first old one went over the top
-  expect(await remembered(['streamed', ...entries.map(({ item }) => item.id)])).toEqual(['streamed', entries[0]!.item.id]);
+  expect(await remembered(['streamed', ...entries.map(({ id }) => id)])).toEqual(['streamed', entries[0]!.id]);
 });
 
 test('posts removed from the page or hidden are not remembered and do not hold up the others', async () => {
   const entries = feed(5);
   layOut();
   const { hook, remembered } = watchFresh();
-  hook(entries as never);
+  hook(entries);
   await scrollTo(0);
   entries[0]!.element.remove(); // a virtualised list dropped it
   (entries[1]!.element as HTMLElement).hidden = true; // display: none
   await scrollTo(past(2)); // the rows left are 2, 3 and 4: two went over the top
-  expect(await remembered(entries.map(({ item }) => item.id))).toEqual([entries[2]!.item.id, entries[3]!.item.id]);
+  expect(await remembered(entries.map(({ id }) => id))).toEqual([entries[2]!.id, entries[3]!.id]);
 });
 
 test('the nudge appears once after M posts, says what it should, and can be dismissed', () => {

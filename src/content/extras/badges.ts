@@ -5,8 +5,8 @@
 import { addFeedExtra } from '../bridge';
 import { badgeItems } from '../badges';
 
-addFeedExtra('badges', (view) => {
+addFeedExtra('badges', (view, bridge) => {
   // The setting is read again per feed view: switched off since, a new view shows none.
   const on = (view.settings as { debugBadges?: unknown } | undefined)?.debugBadges === true;
-  return on ? { decorated: (entries) => badgeItems(document, entries) } : {};
+  return on ? { decorated: (entries) => badgeItems(document, entries, bridge.adapter) } : {};
 });

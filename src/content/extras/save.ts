@@ -14,8 +14,8 @@ import { selfThreadOf } from '../thread';
 const bridge = claimExtra('save');
 if (bridge) {
   const adapter = withSelfThread(bridge.adapter);
-  bridge.setSaved = (item, wanted, element) =>
-    wanted
+  bridge.setSaved = (id, wanted, element, item) =>
+    wanted && item
       ? send('save-item', { item, pageUrl: location.href, ...selfThreadOf(adapter, element) })
-      : send('unsave-item', { key: itemKey(item.site, item.id) });
+      : send('unsave-item', { key: itemKey(adapter.site, id) });
 }
