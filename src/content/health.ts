@@ -6,7 +6,9 @@
  * background; the popup then says so on that site. Where a page has no article elements (Hacker
  * News' table rows, YouTube's custom elements), the count is of feed-like rows instead: the
  * most children of one parent that hold links and some text, found from a sample of the
- * page's links. Both run twice per page view (never per DOM change), on bounded samples.
+ * page's links. Both run at most twice per page view (never per DOM change), on bounded samples.
+ * This file is not in the content script every feed page loads: the background injects it when
+ * the first check is due (extras/health.ts).
  */
 import type { HealthReport } from '../core/messages/capture';
 import { extractElement, findItemElements } from '../sites/extract';
@@ -22,7 +24,7 @@ const LINK_SAMPLE = 400;
 const ROW_DEPTH = 12;
 /** A row needs this much text to look like a post (a menu entry has less). */
 const ROW_TEXT = 20;
-/** First look after the page settled, and once more for a slow timeline. */
+/** First look after the page settled (the content script asks for this file then), and once more for a slow timeline. */
 export const HEALTH_CHECK_DELAYS_MS = [3_000, 15_000] as const;
 
 export function measureHealth(root: ParentNode, adapter: SiteAdapter, pageUrl: URL): Omit<HealthReport, 'site'> {
@@ -61,16 +63,19 @@ export function feedRows(root: ParentNode): number {
   return best;
 }
 
-/** One report per feed page view, once it shows a timeline (3 or more post-like elements). */
-export function watchHealth(adapter: SiteAdapter, signal: AbortSignal, report: (health: HealthReport) => Promise<unknown>): void {
-  const checkAfter = (step: number) => {
-    const timer = setTimeout(() => {
-      if (signal.aborted) return;
-      const health = measureHealth(document, adapter, new URL(location.href));
-      if (health.visible >= 3) void report({ site: adapter.site, ...health }).catch(() => undefined);
-      else if (step + 1 < HEALTH_CHECK_DELAYS_MS.length) checkAfter(step + 1);
-    }, HEALTH_CHECK_DELAYS_MS[step]);
-    onAbort(signal, () => clearTimeout(timer));
+/**
+ * One report per feed page view, once it shows a timeline (3 or more post-like elements): called
+ * at the first delay, it looks now and, if the page shows no timeline yet, once more at the second.
+ */
+export function checkHealth(adapter: SiteAdapter, signal: AbortSignal, report: (health: HealthReport) => Promise<unknown>): void {
+  const look = (last: boolean) => {
+    if (signal.aborted) return;
+    const health = measureHealth(document, adapter, new URL(location.href));
+    if (health.visible >= 3) void report({ site: adapter.site, ...health }).catch(() => undefined);
+    else if (!last) {
+      const timer = setTimeout(() => look(true), HEALTH_CHECK_DELAYS_MS[1] - HEALTH_CHECK_DELAYS_MS[0]);
+      onAbort(signal, () => clearTimeout(timer));
+    }
   };
-  checkAfter(0);
+  look(false);
 }

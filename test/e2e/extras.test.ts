@@ -34,8 +34,10 @@ afterEach(async () => {
 });
 
 interface BridgeState {
-  /** Extras loaded into the page's content-script world. */
+  /** Extras loaded into the page's content-script world, but for the health check. */
   loaded: string[];
+  /** The adapter-health check was injected (every feed page, a few seconds after it opens). */
+  health: boolean;
   /** The feed view read its settings and is no longer waiting for a requested extra. */
   settled: boolean;
 }
@@ -53,7 +55,11 @@ async function bridgeState(urlPattern: string): Promise<BridgeState | null> {
       target: { tabId: tab.id },
       func: () => {
         const bridge = (globalThis as { __stroomContent?: { loaded: Set<string>; view: { early: unknown } | null } }).__stroomContent;
-        return bridge ? { loaded: [...bridge.loaded].sort(), settled: bridge.view !== null && bridge.view.early === null } : null;
+        if (!bridge) return null;
+        // The adapter-health check is injected into every feed page a few seconds after it opens,
+        // whatever the settings: `health` says whether it came, `loaded` lists the others.
+        const loaded = [...bridge.loaded].sort();
+        return { loaded: loaded.filter((name) => name !== 'health'), health: loaded.includes('health'), settled: bridge.view !== null && bridge.view.early === null };
       },
     });
     return (result?.result ?? null) as BridgeState | null;
@@ -106,11 +112,13 @@ test('switched on, the debug badges and the session nudge are injected and work'
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 900, height: 300 });
   await page.goto(HN_HOME);
-  await eventually(() => bridgeState('https://news.ycombinator.com/*'), (state) => expect(state).toEqual({ loaded: ['badges', 'nudge'], settled: true }));
+  await eventually(() => bridgeState('https://news.ycombinator.com/*'), (state) => expect(state).toMatchObject({ loaded: ['badges', 'nudge'], settled: true }));
   // hackernews.html: three stories and a job ad (no control, no badge); each story has its badge,
   // also those decorated before the file came.
   await eventually(() => page.locator('stroom-badge').count(), (count) => expect(count).toBe(3));
   expect(await page.locator('stroom-nudge').count()).toBe(0);
+  // The adapter-health check comes to every feed page a few seconds after it opens.
+  await eventually(() => bridgeState('https://news.ycombinator.com/*'), (state) => expect(state?.health).toBe(true));
 
   // A longer front page: 30 more stories (and 10 more ads), badged as they are decorated.
   await page.evaluate(() => {
@@ -150,7 +158,7 @@ test('switched on, the debug badges and the session nudge are injected and work'
 test('switched off again, the next feed page gets neither', async () => {
   await storeSettings(DEFAULT_SETTINGS);
   const page = await openFeed(HN_HOME, 3);
-  await eventually(() => bridgeState('https://news.ycombinator.com/*'), (state) => expect(state).toEqual({ loaded: [], settled: true }));
+  await eventually(() => bridgeState('https://news.ycombinator.com/*'), (state) => expect(state).toMatchObject({ loaded: [], settled: true }));
   expect(await page.locator('stroom-badge, stroom-nudge').count()).toBe(0);
 });
 
