@@ -60,15 +60,11 @@ const PERMALINK_PATH = /^\/@([^/]+)\/(\d+)\/?$/;
 const ACCOUNT_PATH = /^\/@([^/]+)\/?$/;
 const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)/;
 const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
-/**
- * The same hooks as selectors, for peek(): a status with its id, the link around its time, the
- * author's link; and what extract()'s walk does not look into for them: the booster row (only for
- * the author), the quoted post, and the text (whose mentions carry data-hover-card-account).
- */
+/** peek()'s hooks: a status with its id; an account link outside the booster row. */
 const STATUS = '[class~=status][data-id]';
-const TIME_LINK = 'a:is([class*=status__relative-time],[class*=detailed-status__datetime])';
-const ACCOUNT_LINK = 'a:is([class*=status__display-name],[data-hover-card-account])';
-const OUTSIDE_WALK = ':not([class*=status__prepend] *,[class*=status__quote] *,[class*=status__content__text] *)';
+const AUTHOR_LINK = 'a:is([class*=status__display-name],[data-hover-card-account]):not([class*=status__prepend] *)';
+/** Parts of an entry extract()'s walk does not enter: the quoted post and the text (whose mentions are account links). */
+const SKIPPED_BY_WALK = /status__(?:quote|content__text)/;
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
 const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(classNameOf(el));
@@ -97,23 +93,21 @@ export const mastodonFeed: SiteAdapter = {
     return extractStatus(element, hooks, entryId, pageUrl);
   },
   peek(element, pageUrl) {
-    // extract()'s hooks, each found by one native query that stops at the first match: in Chromium
-    // that costs ~1 µs where the walk costs ~50 (a JS wrapper per element it touches).
-    const first = (selector: string): Element | null => element.querySelector(selector + OUTSIDE_WALK);
-    const status = element.matches(STATUS) ? element : first(STATUS);
-    const timeLink = status ? null : first(TIME_LINK);
-    if (!status && !timeLink && !first('time')) return placeholder(element, attr(element, 'data-id'));
-    const author = first(ACCOUNT_LINK);
+    // Usually the entry's first status is its own (a quoted status comes after the quoting one) and
+    // its first account link outside the booster row is its author's; when neither sits in a part
+    // extract()'s walk skips, these are the hooks it reads. Other entries (placeholders, the
+    // redesign, a conversation's focused post) are read by extract() itself.
+    const status = element.matches(STATUS) ? element : element.querySelector(STATUS);
+    const author = element.querySelector(AUTHOR_LINK);
+    if (!status || !author || insideSkipped(status, element) || insideSkipped(author, element)) return mastodonFeed.extract(element, pageUrl);
     return {
-      // A status always has its id; only a bare focused post (.detailed-status) needs its permalink.
-      id: attr(status ?? element, 'data-id') ?? readPermalink(timeLink ?? findPermalinkLink(Array.from(element.querySelectorAll(`time${OUTSIDE_WALK}`))), pageUrl)?.id ?? null,
-      // readAccount()'s name element is the first of these; the rest of its rules only when it is empty.
-      authorName: author && (textOrNull(author.querySelector('[class*=display-name__html],bdi')) ?? readAccount(author, pageUrl).name),
+      id: attr(status, 'data-id'),
+      // readAccount()'s name element is the first of these; its other rules only when that is empty.
+      authorName: textOrNull(author.querySelector('[class*=display-name__html],bdi')) ?? readAccount(author, pageUrl).name,
       isAd: false,
       unavailable: false,
     };
   },
-
   // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
   threadPath: PERMALINK_PATH,
 };
@@ -256,7 +250,7 @@ function extractStatus(entry: Element, hooks: Hooks, entryId: string | null, pag
  * its words; with the permalink and <time> it was read from.
  */
 function readStatus(status: Element, hooks: Hooks, authorLink: Element | undefined, pageUrl: URL) {
-  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks.times);
+  const timeLink = hooks.timeLinks[0] ?? findPermalinkLink(hooks);
   const permalink = readPermalink(timeLink, pageUrl);
   const time = timeLink ? (hooks.times.find((t) => timeLink.contains(t)) ?? null) : null;
   const id = attr(status, 'data-id') ?? permalink?.id ?? null;
@@ -272,6 +266,14 @@ function readStatus(status: Element, hooks: Hooks, authorLink: Element | undefin
     timestamp: timeOf(time, id),
   };
   return { post, timeLink, time };
+}
+
+/** Is `element` in a part of `entry` that extract()'s walk skips? */
+function insideSkipped(element: Element, entry: Element): boolean {
+  for (let el: Element | null = element; el && el !== entry; el = el.parentElement) {
+    if (SKIPPED_BY_WALK.test(classNameOf(el))) return true;
+  }
+  return false;
 }
 
 /**
@@ -310,8 +312,8 @@ function cardTitle(card: Element): string | null {
 }
 
 /** Redesign fallback: the `/@acct/<id>` link that wraps the status time. */
-function findPermalinkLink(times: Element[]): Element | null {
-  for (const time of times) {
+function findPermalinkLink(hooks: Hooks): Element | null {
+  for (const time of hooks.times) {
     const link = enclosingLink(time.parentElement);
     if (link && PERMALINK_PATH.test(attr(link, 'href') ?? '')) return link;
   }
