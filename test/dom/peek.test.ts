@@ -55,6 +55,26 @@ describe.each(entries)('%s', (_name, entry, adapter) => {
   });
 });
 
+// peek() hands rows it cannot read cheaply to extract(), which keeps them in agreement but costs
+// the whole walk: the ordinary rows of a feed must not be among them.
+test.each([
+  ['x.html', xFeed],
+  ['mastodon.html', mastodonFeed],
+] as const)('the ordinary rows of %s (plain, repost or boost, media, link card; X\'s ad) are peeked without extract()', (html, adapter) => {
+  const entry = fixtureManifest().find((candidate) => candidate.html === html);
+  if (!entry) throw new Error(`no fixture ${html}`);
+  const { dom } = loadFixture(entry);
+  const elements = findItemElements(dom.window.document, adapter);
+  const extract = jest.spyOn(adapter, 'extract');
+  try {
+    const peeks = elements.map((element) => adapter.peek?.(element, new URL(entry.url)));
+    expect(peeks.filter((peek) => peek?.id)).toHaveLength(elements.length - (html === 'x.html' ? 1 : 0)); // X's ad has no time, so no id
+    expect(extract).not.toHaveBeenCalled();
+  } finally {
+    extract.mockRestore();
+  }
+});
+
 const page = (html: string, url: string): Document => new JSDOM(`<!DOCTYPE html><body>${html}</body>`, { url }).window.document;
 
 /** Hand-made rows: peek must agree with extract, and both must say what the case is about. */
@@ -88,6 +108,12 @@ describe('X rows the fixtures do not have', () => {
     expectPeeks(x, `<div data-testid="placementTracking"><div>${tweet('2032700000000000001', 'Ad Co')}</div></div>${tweet('2032700000000000002', 'Jo')}`, X_HOME, [
       { id: '2032700000000000001', authorName: 'Ad Co', isAd: true },
       { id: '2032700000000000002', authorName: 'Jo', isAd: false },
+    ]);
+  });
+
+  test('an ad wrapper before the tweet in its row makes an ad, even when it does not wrap it', () => {
+    expectPeeks(x, `<div data-testid="cellInnerDiv"><div data-testid="placementTracking"></div>${tweet('2032700000000000004', 'Ad Co')}</div>`, X_HOME, [
+      { id: '2032700000000000004', authorName: 'Ad Co', isAd: true },
     ]);
   });
 
