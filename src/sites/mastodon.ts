@@ -60,11 +60,13 @@ const PERMALINK_PATH = /^\/@([^/]+)\/(\d+)\/?$/;
 const ACCOUNT_PATH = /^\/@([^/]+)\/?$/;
 const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)/;
 const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
-/** peek()'s hooks: a status with its id; an account link outside the booster row. */
+/**
+ * peek()'s hooks: a status with its id; an account link outside the booster row and outside the
+ * parts extract()'s walk does not enter, the quoted post and the text (mentions are account links).
+ */
 const STATUS = '[class~=status][data-id]';
-const AUTHOR_LINK = 'a:is([class*=status__display-name],[data-hover-card-account]):not([class*=status__prepend] *)';
-/** Parts of an entry extract()'s walk does not enter: the quoted post and the text (whose mentions are account links). */
-const SKIPPED_BY_WALK = /status__(?:quote|content__text)/;
+const AUTHOR_LINK =
+  'a:is([class*=status__display-name],[data-hover-card-account]):not([class*=status__prepend] *,[class*=status__quote] *,[class*=status__content__text] *)';
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
 const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(classNameOf(el));
@@ -94,12 +96,12 @@ export const mastodonFeed: SiteAdapter = {
   },
   peek(element, pageUrl) {
     // Usually the entry's first status is its own (a quoted status comes after the quoting one) and
-    // its first account link outside the booster row is its author's; when neither sits in a part
-    // extract()'s walk skips, these are the hooks it reads. Other entries (placeholders, the
-    // redesign, a conversation's focused post) are read by extract() itself.
+    // holds the author's link: then these are the hooks extract()'s walk reads (the status is in no
+    // part it skips, as the link is not). Other entries (placeholders, the redesign, a
+    // conversation's focused post) are read by extract() itself.
     const status = element.matches(STATUS) ? element : element.querySelector(STATUS);
     const author = element.querySelector(AUTHOR_LINK);
-    if (!status || !author || insideSkipped(status, element) || insideSkipped(author, element)) return mastodonFeed.extract(element, pageUrl);
+    if (!author || !status?.contains(author)) return mastodonFeed.extract(element, pageUrl);
     return {
       id: attr(status, 'data-id'),
       // readAccount()'s name element is the first of these; its other rules only when that is empty.
@@ -266,14 +268,6 @@ function readStatus(status: Element, hooks: Hooks, authorLink: Element | undefin
     timestamp: timeOf(time, id),
   };
   return { post, timeLink, time };
-}
-
-/** Is `element` in a part of `entry` that extract()'s walk skips? */
-function insideSkipped(element: Element, entry: Element): boolean {
-  for (let el: Element | null = element; el && el !== entry; el = el.parentElement) {
-    if (SKIPPED_BY_WALK.test(classNameOf(el))) return true;
-  }
-  return false;
 }
 
 /**

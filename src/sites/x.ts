@@ -90,7 +90,7 @@ export const xFeed: SiteAdapter = {
     ) {
       return xFeed.extract(element, pageUrl);
     }
-    return { id: statusOf(time ?? null, pageUrl)?.id ?? null, authorName: textOrNull(userName.firstElementChild), isAd, unavailable: false };
+    return { id: statusOf(time, pageUrl)?.id ?? null, authorName: textOrNull(userName.firstElementChild), isAd, unavailable: false };
   },
 
   // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
@@ -270,7 +270,7 @@ function profileHandle(href: string | null | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-function statusOf(time: Element | null, pageUrl: URL): { id: string; permalink: string } | null {
+function statusOf(time: Element | null | undefined, pageUrl: URL): { id: string; permalink: string } | null {
   const link = enclosingLink(time?.parentElement);
   return link ? parseStatusHref(attr(link, 'href'), pageUrl) : null;
 }

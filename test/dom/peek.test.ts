@@ -185,6 +185,17 @@ describe('Mastodon rows the fixtures do not have', () => {
     );
   });
 
+  test('a quoted post\'s author is not the author when the quoting status has no author link', () => {
+    expectPeeks(
+      mastodon,
+      '<div role="feed"><article data-id="116227170631688036"><div class="status" data-id="116227170631688036">' +
+        '<a class="status__relative-time" href="/@anouk/116227170631688036"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a>' +
+        `<div class="status__quote"><div class="status status--is-quote" data-id="116220000000000002">${account('kees', 'Kees')}</div></div></div></article></div>`,
+      MASTODON_HOME,
+      [{ id: '116227170631688036', authorName: null }],
+    );
+  });
+
   test('a mention in the text is not the author when the author link is missing', () => {
     expectPeeks(
       mastodon,
