@@ -85,6 +85,12 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
+// A note on shape, for speed: a digest is built once a day in a service worker that has just
+// woken, so its code runs unoptimised at first. V8 optimises a function quickly once it has been
+// called often, but a long loop inside a function called once only when it replaces the running
+// code on the stack (OSR), which comes late or, on a busy machine, after the loop is done. So the
+// O(n²) loops below are written as small functions called per feature, per row or per step.
+
 /**
  * All-pairs cosine as a dense n×n matrix, through an inverted index (cost Σ df²).
  * With `evidence` (points per feature id) a pair scoring fewer than `minEvidence` points of
@@ -101,42 +107,62 @@ export function similarityMatrix(
   // Postings in two flat typed arrays (feature f's run starts at start[f]), items in input order:
   // no per-feature arrays to allocate and grow.
   const start = new Int32Array(featureCount + 1);
-  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]!++;
+  for (let i = 0; i < n; i++) countPostings(vectors[i]!.ids, start);
   for (let f = 0; f < featureCount; f++) start[f + 1] = start[f + 1]! + start[f]!;
   const fill = start.slice(0, featureCount);
   const postingItem = new Int32Array(start[featureCount]!);
   const postingValue = new Float64Array(start[featureCount]!);
-  vectors.forEach((v, item) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const at = fill[v.ids[k]!]!++;
-      postingItem[at] = item;
-      postingValue[at] = v.values[k]!;
-    }
-  });
+  for (let i = 0; i < n; i++) fillPostings(vectors[i]!, i, fill, postingItem, postingValue);
   const sim = new Float64Array(n * n);
   // Clamped: evidence points saturate at 255 on their own.
   const shared = evidence ? new Uint8ClampedArray(n * n) : null;
   for (let f = 0; f < featureCount; f++) {
-    const end = start[f + 1]!;
-    const points = evidence?.[f] ?? 0;
-    for (let a = start[f]!; a < end; a++) {
-      const rowA = postingItem[a]! * n;
-      const va = postingValue[a]!;
-      for (let b = a + 1; b < end; b++) {
-        // Only the upper triangle while accumulating; mirrored once at the end.
-        const ab = rowA + postingItem[b]!;
-        sim[ab] = sim[ab]! + va * postingValue[b]!;
-        if (shared) shared[ab] = shared[ab]! + points;
-      }
-    }
+    addFeaturePairs(sim, shared, n, postingItem, postingValue, start[f]!, start[f + 1]!, evidence?.[f] ?? 0);
   }
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      if (shared && shared[a * n + b]! < minEvidence) sim[a * n + b] = 0;
-      sim[b * n + a] = sim[a * n + b]!;
-    }
-  }
+  for (let a = 0; a < n; a++) gateAndMirrorRow(sim, shared, n, a, minEvidence);
   return sim;
+}
+
+function countPostings(ids: Int32Array, start: Int32Array): void {
+  for (let k = 0; k < ids.length; k++) start[ids[k]! + 1]!++;
+}
+
+function fillPostings(v: SparseVector, item: number, fill: Int32Array, postingItem: Int32Array, postingValue: Float64Array): void {
+  for (let k = 0; k < v.ids.length; k++) {
+    const at = fill[v.ids[k]!]!++;
+    postingItem[at] = item;
+    postingValue[at] = v.values[k]!;
+  }
+}
+
+/** Adds one feature's products to every pair of items that has it (upper triangle only). */
+function addFeaturePairs(
+  sim: Float64Array,
+  shared: Uint8ClampedArray | null,
+  n: number,
+  postingItem: Int32Array,
+  postingValue: Float64Array,
+  from: number,
+  end: number,
+  points: number,
+): void {
+  for (let a = from; a < end; a++) {
+    const rowA = postingItem[a]! * n;
+    const va = postingValue[a]!;
+    for (let b = a + 1; b < end; b++) {
+      const ab = rowA + postingItem[b]!;
+      sim[ab] = sim[ab]! + va * postingValue[b]!;
+      if (shared) shared[ab] = shared[ab]! + points;
+    }
+  }
+}
+
+/** Zeroes row `a`'s pairs with too little shared evidence, and mirrors the row below the diagonal. */
+function gateAndMirrorRow(sim: Float64Array, shared: Uint8ClampedArray | null, n: number, a: number, minEvidence: number): void {
+  for (let b = a + 1; b < n; b++) {
+    if (shared && shared[a * n + b]! < minEvidence) sim[a * n + b] = 0;
+    sim[b * n + a] = sim[a * n + b]!;
+  }
 }
 
 /**
@@ -147,39 +173,21 @@ export function similarityMatrix(
 export function averageLinkClusters(sim: Float64Array, n: number, threshold: number): number[] {
   const s = sim.slice(); // a copy: merges overwrite rows
   const size = new Int32Array(n).fill(1);
-  const alive = new Uint8Array(n).fill(1);
+  // The clusters still open, in increasing order: steps visit only these, not all n.
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) open.push(i);
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const chain: number[] = [];
-  let remaining = n;
-  const nearest = (a: number, preferred: number): number => {
-    let best = -1;
-    let bestSim = -Infinity;
-    for (let c = 0; c < n; c++) {
-      if (c === a || !alive[c]) continue;
-      const value = s[a * n + c]!;
-      // Ties go to the previous chain element (so reciprocal pairs are found), then to the lowest index.
-      if (value > bestSim || (value === bestSim && c === preferred)) {
-        best = c;
-        bestSim = value;
-      }
-    }
-    return best;
-  };
-  while (remaining > 0) {
-    if (chain.length === 0) {
-      let first = 0;
-      while (!alive[first]) first++;
-      chain.push(first);
-    }
+  while (open.length > 0) {
+    if (chain.length === 0) chain.push(open[0]!);
     const a = chain[chain.length - 1]!;
     const previous = chain.length >= 2 ? chain[chain.length - 2]! : -1;
-    const b = nearest(a, previous);
+    const b = nearestOpen(s, n, a, previous, open);
     if (b < 0 || s[a * n + b]! < threshold) {
       // Nothing is close enough to `a`, and averaging never raises a similarity above the
       // largest of its parts, so `a` is final.
-      alive[a] = 0;
-      remaining--;
+      open.splice(open.indexOf(a), 1);
       chain.pop();
       continue;
     }
@@ -191,26 +199,50 @@ export function averageLinkClusters(sim: Float64Array, n: number, threshold: num
     chain.pop();
     const keep = Math.min(a, b);
     const drop = Math.max(a, b);
-    const total = size[a]! + size[b]!;
-    for (let c = 0; c < n; c++) {
-      if (!alive[c] || c === a || c === b) continue;
-      const merged = (size[keep]! * s[keep * n + c]! + size[drop]! * s[drop * n + c]!) / total;
-      s[keep * n + c] = merged;
-      s[c * n + keep] = merged;
-    }
-    size[keep] = total;
-    alive[drop] = 0;
-    remaining--;
+    mergeRows(s, n, keep, drop, size[keep]!, size[drop]!, open);
+    size[keep] = size[keep]! + size[drop]!;
+    open.splice(open.indexOf(drop), 1);
     parent[drop] = keep;
   }
-  const root = (i: number): number => {
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) {
     let r = i;
     while (parent[r] !== r) r = parent[r]!;
-    return r;
-  };
-  const roots: number[] = [];
-  for (let i = 0; i < n; i++) roots.push(root(i));
+    roots.push(r);
+  }
   return roots;
+}
+
+/**
+ * The open cluster nearest to `a`. Ties go to the previous chain element (so reciprocal pairs are
+ * found), then to the lowest index.
+ */
+function nearestOpen(s: Float64Array, n: number, a: number, previous: number, open: readonly number[]): number {
+  let best = -1;
+  let bestSim = -Infinity;
+  const row = a * n;
+  for (let k = 0; k < open.length; k++) {
+    const c = open[k]!;
+    if (c === a) continue;
+    const value = s[row + c]!;
+    if (value > bestSim || (value === bestSim && c === previous)) {
+      best = c;
+      bestSim = value;
+    }
+  }
+  return best;
+}
+
+/** Average-link row update when `drop` joins `keep` (sizes before the merge). */
+function mergeRows(s: Float64Array, n: number, keep: number, drop: number, keepSize: number, dropSize: number, open: readonly number[]): void {
+  const total = keepSize + dropSize;
+  for (let k = 0; k < open.length; k++) {
+    const c = open[k]!;
+    if (c === keep || c === drop) continue;
+    const merged = (keepSize * s[keep * n + c]! + dropSize * s[drop * n + c]!) / total;
+    s[keep * n + c] = merged;
+    s[c * n + keep] = merged;
+  }
 }
 
 /** Mean similarity of item `i` to the members of a cluster (excluding itself). */

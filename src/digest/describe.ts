@@ -2,25 +2,43 @@
 // 1–3 key sentences picked across its items by maximal marginal relevance (MMR), so a story told
 // by five people yields its main facts once, not the same fact five times.
 import { vectorOfWeights, cosine, idfOf, type SparseVector } from './cluster';
-import { FROM_HASHTAG, NAME_LIKE, featureBag, leadSentence, nameFeature, readText, sentencesOf, type ItemLang, type Word } from './features';
+import {
+  FROM_HASHTAG,
+  NAME_LIKE,
+  featureBag,
+  leadSentence,
+  nameFeatureId,
+  readText,
+  sentencesOf,
+  wordFeatureId,
+  type ItemLang,
+  type Word,
+} from './features';
 import type { AnalysedDay } from './themes';
 
 /** Feature kinds that can name a theme, with how much we prefer them in a label. */
 const LABEL_KIND_WEIGHT: Record<string, number> = { p: 2, e: 1.6, x: 1.4, h: 0.6, c: 1, w: 1 };
 
-/** Surface spellings of the `wanted` features, counted over some items' tokens. */
-function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', wanted: Set<string>): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
+/**
+ * Surface spellings of the `wanted` features (ids of the day's space), counted over some items'
+ * tokens. Tokens are matched by the feature ids their WordInfo keeps, not by feature strings.
+ */
+function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', wanted: readonly number[]): Map<number, string> {
+  const { space } = day;
+  const isWanted = new Uint8Array(space.names.length);
   let wantsPhrases = false;
-  for (const feature of wanted) if (feature.startsWith('p:')) wantsPhrases = true;
-  const count = (feature: string, surface: string, amount: number): void => {
-    if (!wanted.has(feature)) return;
-    const perSurface = counts.get(feature) ?? new Map<string, number>();
+  for (let w = 0; w < wanted.length; w++) {
+    isWanted[wanted[w]!] = 1;
+    if (space.names[wanted[w]!]!.startsWith('p:')) wantsPhrases = true;
+  }
+  const counts = new Map<number, Map<string, number>>();
+  const count = (id: number, surface: string, amount: number): void => {
+    const perSurface = counts.get(id) ?? new Map<string, number>();
     perSurface.set(surface, (perSurface.get(surface) ?? 0) + amount);
-    counts.set(feature, perSurface);
+    counts.set(id, perSurface);
   };
-  for (const i of members) {
-    const raw = day.raw[i]!;
+  for (let m = 0; m < members.length; m++) {
+    const raw = day.raw[members[m]!]!;
     // A concept is best named in the reader's language when the theme has that spelling.
     const langBonus = raw.lang === preferLang ? 1.5 : 1;
     let previous: Word | null = null;
@@ -35,19 +53,23 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
       const nameLike = (tokenFlags[k]! & NAME_LIKE) !== 0;
       const fromHashtag = (tokenFlags[k]! & FROM_HASHTAG) !== 0;
       // Names keep their capitals ("EdgeWorks"), other words are shown in lower case.
-      const shown = nameLike ? tok.surface : tok.lower;
-      count(info.feature, shown, info.concept ? langBonus : 1);
+      const id = wordFeatureId(info, space, false);
+      if (id >= 0 && isWanted[id]) count(id, nameLike ? tok.surface : tok.lower, info.concept ? langBonus : 1);
       if (day.ctx.names.has(tok.lower)) {
-        count(nameFeature(info, tok.lower), tok.surface, nameLike ? 2 : fromHashtag ? 0.1 : 1);
-        if (previous && wantsPhrases && !fromHashtag) count(`p:${previous.lower} ${tok.lower}`, `${previous.surface} ${tok.surface}`, 1);
+        const nameId = nameFeatureId(info, tok.lower, space, false);
+        if (nameId >= 0 && isWanted[nameId]) count(nameId, tok.surface, nameLike ? 2 : fromHashtag ? 0.1 : 1);
+        if (previous && wantsPhrases && !fromHashtag) {
+          const phraseId = space.find(`p:${previous.lower} ${tok.lower}`);
+          if (phraseId !== undefined && isWanted[phraseId]) count(phraseId, `${previous.surface} ${tok.surface}`, 1);
+        }
         previous = tok;
       } else {
         previous = null;
       }
     }
   }
-  const best = new Map<string, string>();
-  for (const [feature, perSurface] of counts) {
+  const best = new Map<number, string>();
+  for (const [id, perSurface] of counts) {
     let top = '';
     let topCount = -1;
     for (const [surface, n] of [...perSurface.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -56,7 +78,7 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
         topCount = n;
       }
     }
-    best.set(feature, top);
+    best.set(id, top);
   }
   return best;
 }
@@ -69,18 +91,19 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
   const n = day.items.length;
   const coverage = new Int32Array(day.space.names.length);
   const covered: number[] = [];
-  for (const i of members) {
-    const { ids } = day.vectors[i]!;
+  for (let m = 0; m < members.length; m++) {
+    const { ids } = day.vectors[members[m]!]!;
     for (let k = 0; k < ids.length; k++) if (coverage[ids[k]!]!++ === 0) covered.push(ids[k]!);
   }
   const minCoverage = members.length >= 2 ? 2 : 1;
-  const scored: Array<{ feature: string; score: number }> = [];
-  for (const id of covered) {
+  const scored: Array<{ id: number; feature: string; score: number }> = [];
+  for (let c = 0; c < covered.length; c++) {
+    const id = covered[c]!;
     const feature = day.space.names[id]!;
     const kind = LABEL_KIND_WEIGHT[feature.slice(0, 1)];
     if (kind === undefined || coverage[id]! < minCoverage) continue;
     const score = (coverage[id]! / members.length) * idfOf(day.df[id] ?? 0, n) * kind;
-    scored.push({ feature, score });
+    scored.push({ id, feature, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.feature < b.feature ? -1 : 1));
   const terms: string[] = [];
@@ -88,9 +111,9 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
   // counting every feature of a theme of 30 posts costs more than the rest of the labelling.
   for (let from = 0; from < scored.length && terms.length < 8; from += SPELLING_ROUND) {
     const round = scored.slice(from, from + SPELLING_ROUND);
-    const spelled = surfaces(day, members, preferLang, new Set(round.map((r) => r.feature)));
-    for (const { feature } of round) {
-      const surface = spelled.get(feature);
+    const spelled = surfaces(day, members, preferLang, round.map((r) => r.id));
+    for (const { id, feature } of round) {
+      const surface = spelled.get(id);
       // Compound parts, codes and hashtags have no spelling of their own here.
       if (surface === undefined) continue;
       const words = surface.toLowerCase().split(' ');
@@ -124,13 +147,27 @@ export function labelFromTerms(terms: string[]): string {
 /** Removes what reads badly out of context: links, trailing hashtags, "BREAKING:" kickers. */
 export function cleanSentence(sentence: string): string {
   let s = sentence;
-  // Each end-anchored pattern is tried from every position, so it only runs when the character
-  // it needs is there at all.
+  // Each end-anchored pattern is tried from every position, so it only runs when the string
+  // could match it: the character it needs is there, or its last visible character is one the
+  // pattern can end with.
   if (s.includes('://')) s = s.replace(/\bhttps?:\/\/\S+/gu, '');
   if (s.includes(':')) s = s.replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '');
-  if (s.includes('#')) s = s.replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '');
-  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '');
+  if (s.includes('#') && TAG_CHAR.test(lastVisible(s))) s = s.replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '');
+  if (PICTOGRAPH.test(lastVisible(s))) s = s.replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '');
   return s.replace(/\s+/g, ' ').trim();
+}
+
+const TAG_CHAR = /^[\p{L}\p{N}_]$/u;
+const PICTOGRAPH = /^[\u{FE0F}\u{200D}\p{Extended_Pictographic}]$/u;
+const SPACE = /^\s$/u;
+
+/** The last character of `s` that is not white space (a whole surrogate pair), or ''. */
+export function lastVisible(s: string): string {
+  let end = s.length;
+  while (end > 0 && SPACE.test(s[end - 1]!)) end--;
+  if (end === 0) return '';
+  const cp = end >= 2 ? s.codePointAt(end - 2)! : -1;
+  return cp > 0xffff ? String.fromCodePoint(cp) : s[end - 1]!;
 }
 
 /**
@@ -229,14 +266,21 @@ function candidateSentences(summary: readonly string[] | undefined, text: string
 /** The L2-normalised sum of the members' vectors, dense over the day's features. */
 function centroidOf(day: AnalysedDay, members: number[]): Float64Array {
   const centroid = new Float64Array(day.space.names.length);
-  for (const i of members) {
-    const { ids, values } = day.vectors[i]!;
-    for (let k = 0; k < ids.length; k++) centroid[ids[k]!] = centroid[ids[k]!]! + values[k]!;
+  // The features the members have: the norm is summed over these alone, in id order (adding the
+  // zeros of all other features changes no bit of it).
+  const present: number[] = [];
+  for (let m = 0; m < members.length; m++) {
+    const { ids, values } = day.vectors[members[m]!]!;
+    for (let k = 0; k < ids.length; k++) {
+      if (centroid[ids[k]!] === 0) present.push(ids[k]!);
+      centroid[ids[k]!] = centroid[ids[k]!]! + values[k]!;
+    }
   }
+  const ids = Int32Array.from(present).sort();
   let norm = 0;
-  for (let f = 0; f < centroid.length; f++) norm += centroid[f]! * centroid[f]!;
+  for (let k = 0; k < ids.length; k++) norm += centroid[ids[k]!]! * centroid[ids[k]!]!;
   norm = Math.sqrt(norm) || 1;
-  for (let f = 0; f < centroid.length; f++) centroid[f] = centroid[f]! / norm;
+  for (let k = 0; k < ids.length; k++) centroid[ids[k]!] = centroid[ids[k]!]! / norm;
   return centroid;
 }
 

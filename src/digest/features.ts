@@ -57,14 +57,19 @@ export const FROM_HASHTAG = 2;
 /** What we read off one text before the day's statistics are known. */
 export interface RawText {
   lang: ItemLang;
-  /** Content tokens in order (words without digits, then the hashtags' parts). */
+  /**
+   * Tokens in order: the text's words without digits (stopwords included), then the hashtags'
+   * parts. With `numbers`, the first `textWords` tokens are the words near-duplicates are told by.
+   */
   tokens: Word[];
   /** NAME_LIKE and FROM_HASHTAG bits per token. */
   tokenFlags: number[];
+  /** How many of `tokens` are the text's own words (the rest are hashtag parts). */
+  textWords: number;
+  /** The text's words with digits, lower-cased ("2026", "p7", "10km"). */
+  numbers: string[];
   /** Features that need no day context (numbers, hashtags, codes, domains, mentions) with counts. */
   fixed: Map<string, number>;
-  /** Lower-cased words including stopwords, in order, for near-duplicate Jaccard. */
-  words: string[];
   wordCount: number;
 }
 
@@ -79,8 +84,11 @@ const CODE_RE = /\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu;
 /** What a word is; `nextWord` reads words this way without a match per word (and a test holds it to it). */
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 // Numbers with their local separators, an optional score/range second half, and a unit multiplier.
-const NUMBER_RE =
+export const NUMBER_RE =
   /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d]))?(?:\s?(miljoen|million|mln|m|k|miljard|billion|bn)\b)?/giu;
+/** NUMBER_RE matched at one position (sticky). */
+const NUMBER_AT = new RegExp(NUMBER_RE.source, 'iuy');
+const DIGIT = /\d/g;
 
 // WORD_RE's character classes per code point, worked out once: bit 1 = known, 2 = letter, mark
 // or number, 4 = letter. Reading 20,000 words a character at a time with this table is several
@@ -123,17 +131,31 @@ function classify(codePoint: number): number {
 export function nextWord(text: string, from: number, bounds: Int32Array): boolean {
   const length = text.length;
   let i = from;
+  // The class table is read inline, without a call per character (what a loop V8 has not
+  // optimised yet pays most for); only surrogates and characters not seen before go through classOf.
   while (i < length) {
-    const cp = text.codePointAt(i)!;
-    if (classOf(cp) & WORD_CHAR) break;
-    i += cp > 0xffff ? 2 : 1;
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      if ((BMP_CLASSES[unit]! || classOf(unit)) & WORD_CHAR) break;
+      i++;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (classOf(cp) & WORD_CHAR) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
   }
   if (i >= length) return false;
   const start = i;
   while (i < length) {
-    const cp = text.codePointAt(i)!;
-    if (!(classOf(cp) & WORD_CHAR)) break;
-    i += cp > 0xffff ? 2 : 1;
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      if (!((BMP_CLASSES[unit]! || classOf(unit)) & WORD_CHAR)) break;
+      i++;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (!(classOf(cp) & WORD_CHAR)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
   }
   const next = text.charCodeAt(i);
   if (next === 0x27 || next === 0x2019) {
@@ -186,6 +208,8 @@ export interface WordInfo {
   featureId: number;
   /** Id of the name feature in `space`; -1 until looked up. */
   nameId: number;
+  /** The day's id of the lower-case word (for near-duplicate Jaccard), valid with `space`; -1 until given. */
+  wordId: number;
 }
 
 // Stemming and lexicon look-ups dominate the cost of a 500-item digest, and a day's posts reuse
@@ -212,6 +236,7 @@ export function wordInfo(lower: string, lang: ItemLang): WordInfo {
       space: undefined,
       featureId: -1,
       nameId: -1,
+      wordId: -1,
     };
     cache.set(lower, info);
   }
@@ -276,20 +301,28 @@ const add = (map: Map<string, number>, feature: string, amount: number): void =>
 };
 
 /** Splits "OranjeLeeuwinnen" / "WK2027" / "code_oranje" into parts. */
-function hashtagParts(tag: string): string[] {
-  return tag
-    .replace(/_/g, ' ')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
-    .split(/\s+/)
-    .filter(Boolean);
+function hashtagParts(tag: string): readonly string[] {
+  // A day's posts repeat their hashtags, and each split is four pattern replacements.
+  let parts = HASHTAG_PARTS.get(tag);
+  if (parts === undefined) {
+    if (HASHTAG_PARTS.size >= WORD_INFO_LIMIT) HASHTAG_PARTS.clear();
+    parts = tag
+      .replace(/_/g, ' ')
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+      .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+      .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+      .split(/\s+/)
+      .filter(Boolean);
+    HASHTAG_PARTS.set(tag, parts);
+  }
+  return parts;
 }
+const HASHTAG_PARTS = new Map<string, readonly string[]>();
 
 /** First pass over one text: tokens and the features that need no statistics of the day. */
 export function readText(text: string, lang: ItemLang): RawText {
   const fixed = new Map<string, number>();
-  const words: string[] = [];
+  const numbers: string[] = [];
   // Each pattern only runs on texts that have the one character it cannot match without: most
   // posts have no link, mention or hashtag, and a Unicode pattern scan over every text is not free.
   let rest = text;
@@ -310,13 +343,20 @@ export function readText(text: string, lang: ItemLang): RawText {
   if (rest.includes('#')) {
     rest = rest.replace(HASHTAG_RE, (_m, tag: string) => {
       add(fixed, `h:${tag.toLowerCase()}`, KIND_WEIGHT.h!);
-      hashtagWords.push(...hashtagParts(tag));
+      const parts = hashtagParts(tag);
+      for (let p = 0; p < parts.length; p++) hashtagWords.push(parts[p]!);
       return ' ';
     });
   }
   const hasDigit = /\d/.test(rest);
-  NUMBER_RE.lastIndex = 0;
-  for (let m = hasDigit ? NUMBER_RE.exec(rest) : null; m; m = NUMBER_RE.exec(rest)) {
+  // A number starts at a digit: NUMBER_AT is tried only there (what NUMBER_RE's scan would find,
+  // in the same order), not at every position with its Unicode look-behind.
+  DIGIT.lastIndex = 0;
+  while (hasDigit && DIGIT.test(rest)) {
+    NUMBER_AT.lastIndex = DIGIT.lastIndex - 1;
+    const m = NUMBER_AT.exec(rest);
+    if (!m) continue;
+    DIGIT.lastIndex = NUMBER_AT.lastIndex;
     const first = canonicalNumber(m[1] ?? '', lang);
     const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
     add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
@@ -332,17 +372,17 @@ export function readText(text: string, lang: ItemLang): RawText {
     if (hasDigit && /\d/.test(read)) {
       const surface = read.includes('’') ? read.replace(/’/g, "'") : read;
       const lower = surface.toLowerCase();
-      words.push(lower);
+      numbers.push(lower);
       if (/^\d+$/.test(surface)) continue; // numbers were read above
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
       if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
     }
     const word = wordOf(read, lang);
-    words.push(word.lower);
     tokens.push(word);
     tokenFlags.push(word.nameAnywhere || (word.capitalised && !startsSentence(rest, index)) ? NAME_LIKE : 0);
   }
+  const textWords = tokens.length;
   for (let k = 0; k < hashtagWords.length; k++) {
     const part = hashtagWords[k]!;
     if (/\p{N}/u.test(part)) continue;
@@ -350,8 +390,8 @@ export function readText(text: string, lang: ItemLang): RawText {
     tokenFlags.push(FROM_HASHTAG);
   }
   // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
-  if (hasDigit) for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
-  return { lang, tokens, tokenFlags, fixed, words, wordCount };
+  if (hasDigit && (rest.includes('-') || rest.includes('/'))) for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
+  return { lang, tokens, tokenFlags, textWords, numbers, fixed, wordCount };
 }
 
 /** Statistics of the day that feature extraction needs: which words are names, which stems occur. */
@@ -468,16 +508,37 @@ function wordIdsFor(info: WordInfo, space: FeatureSpace): void {
     info.space = space;
     info.featureId = -1;
     info.nameId = -1;
+    info.wordId = -1;
   }
 }
 
-function wordFeatureId(info: WordInfo, space: FeatureSpace, grow: boolean): number {
+/**
+ * The day's id of a text word for near-duplicate Jaccard: the same id for the same lower-case
+ * word in any language. `vocabulary` holds the ids given so far (looked up once per word and
+ * language a day; after that the id is read off the WordInfo).
+ */
+export function vocabularyId(info: WordInfo, lower: string, space: FeatureSpace, vocabulary: Map<string, number>): number {
+  wordIdsFor(info, space);
+  if (info.wordId < 0) info.wordId = vocabularyIdOf(lower, vocabulary);
+  return info.wordId;
+}
+
+export function vocabularyIdOf(lower: string, vocabulary: Map<string, number>): number {
+  let id = vocabulary.get(lower);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(lower, id);
+  }
+  return id;
+}
+
+export function wordFeatureId(info: WordInfo, space: FeatureSpace, grow: boolean): number {
   wordIdsFor(info, space);
   if (info.featureId < 0) info.featureId = featureIdOf(space, info.feature, grow);
   return info.featureId;
 }
 
-function nameFeatureId(info: WordInfo, lower: string, space: FeatureSpace, grow: boolean): number {
+export function nameFeatureId(info: WordInfo, lower: string, space: FeatureSpace, grow: boolean): number {
   wordIdsFor(info, space);
   if (info.nameId < 0) info.nameId = featureIdOf(space, nameFeature(info, lower), grow);
   return info.nameId;

@@ -9,7 +9,18 @@ import {
   vectorOfWeights,
   type SparseVector,
 } from './cluster';
-import { dayContext, featureBag, itemText, languageOf, readText, type DayContext, type ItemLang, type RawText } from './features';
+import {
+  dayContext,
+  featureBag,
+  itemText,
+  languageOf,
+  readText,
+  vocabularyId,
+  vocabularyIdOf,
+  type DayContext,
+  type ItemLang,
+  type RawText,
+} from './features';
 import type { DigestInput } from './types';
 
 /**
@@ -62,15 +73,12 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   const sim = similarityMatrix(vectors, space.names.length, evidence, MIN_SHARED_EVIDENCE);
   const vocabulary = new Map<string, number>();
   const wordIds = raw.map((r) => {
-    const ids = new Int32Array(r.words.length);
-    r.words.forEach((word, k) => {
-      let id = vocabulary.get(word);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(word, id);
-      }
-      ids[k] = id;
-    });
+    const ids = new Int32Array(r.textWords + r.numbers.length);
+    for (let k = 0; k < r.textWords; k++) {
+      const { info, lower } = r.tokens[k]!;
+      ids[k] = vocabularyId(info, lower, space, vocabulary);
+    }
+    for (let k = 0; k < r.numbers.length; k++) ids[r.textWords + k] = vocabularyIdOf(r.numbers[k]!, vocabulary);
     return distinctSorted(ids);
   });
   return { items, texts, langs, raw, ctx, space, df, vectors, sim, wordIds, vocabularySize: vocabulary.size };

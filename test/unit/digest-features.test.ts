@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDigest, type DigestInput } from '../../src/digest';
 import { analyseDay } from '../../src/digest/themes';
-import { FROM_HASHTAG, featureBag, nameFeature, readText, wordInfo, type DayContext, type RawText } from '../../src/digest/features';
+import { canonicalNumber, FROM_HASHTAG, featureBag, nameFeature, NUMBER_RE, readText, wordInfo, type DayContext, type RawText } from '../../src/digest/features';
+import { cleanSentence } from '../../src/digest/describe';
+import { splitSentences } from '../../src/summarize';
 import { isDutchLexiconStem } from '../../src/digest/lexicon';
 import { stem } from '../../src/summarize';
 
@@ -142,5 +144,90 @@ describe('caches shared between days', () => {
     // And twice in a row in the same module.
     expect(days.map((items) => JSON.stringify(buildDigest(items, options)))).toEqual(fresh);
     expect(days.map((items) => JSON.stringify(buildDigest(items, options)))).toEqual(fresh);
+  });
+});
+
+// ---- Reference: readText's fixed features and cleanSentence as they were before their patterns
+// were tried only where they can match (numbers from digits on, end-anchored patterns when the
+// last visible character allows). ----
+function referenceFixed(text: string, lang: 'en' | 'nl'): Map<string, number> {
+  const fixed = new Map<string, number>();
+  const add = (feature: string, amount: number): void => {
+    fixed.set(feature, (fixed.get(feature) ?? 0) + amount);
+  };
+  let rest = text.replace(/\bhttps?:\/\/([^\s/<>"']+)[^\s<>"']*|\bwww\.([^\s/<>"']+)[^\s<>"']*/giu, (_m, host?: string, wwwHost?: string) => {
+    const domain = (host ?? wwwHost ?? '').toLowerCase().replace(/^www\./, '').replace(/[.,;:!?)]+$/, '');
+    if (domain) add(`d:${domain}`, 1.5);
+    return ' ';
+  });
+  rest = rest.replace(/(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_]+)(?:@[\w.-]+)?/gu, (_m, handle: string) => {
+    add(`m:${handle.toLowerCase()}`, 1);
+    return ' ';
+  });
+  rest = rest.replace(/(?<![\p{L}\p{N}_&])#([\p{L}][\p{L}\p{N}_]*)/gu, (_m, tag: string) => {
+    add(`h:${tag.toLowerCase()}`, 1);
+    return ' ';
+  });
+  const numberWeight = (canonical: string): number => {
+    const value = Number(canonical);
+    if (!Number.isFinite(value)) return 0.6;
+    if (Number.isInteger(value) && value <= 12) return 0.25;
+    if (Number.isInteger(value) && value >= 1990 && value <= 2100) return 0.6;
+    return 1;
+  };
+  const numbers = new RegExp(NUMBER_RE.source, 'giu');
+  for (let m = numbers.exec(rest); m; m = numbers.exec(rest)) {
+    const first = canonicalNumber(m[1] ?? '', lang);
+    add(m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`, numberWeight(first));
+  }
+  for (const word of rest.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const surface = word[0].replace(/’/g, "'");
+    if (!/\d/.test(surface) || /^\d+$/.test(surface)) continue;
+    if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(`x:${surface.toLowerCase()}`, 2);
+  }
+  for (const code of rest.matchAll(/\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu)) add(`x:${code[0].toLowerCase()}`, 2);
+  return fixed;
+}
+
+function referenceClean(sentence: string): string {
+  return sentence
+    .replace(/\bhttps?:\/\/\S+/gu, '')
+    .replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '')
+    .replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '')
+    .replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+// ---- End of reference. ----
+
+const TRICKY = [
+  'Score 2-0, 2–0 and 2 - 0; 1,2 miljoen en 1.2M; 32.000 / 32,000; 09:12; 10km 2pm P7 RTX4090 C/2026 K2 Lumen-3',
+  'x1 a2b 3c 44 55.5.5 1.234.567 1,234,567 12-13 99k 7 bn 2026-11-20 #WK2027 @bob2 https://a.example/2?x=3 www.b.example/4',
+  'Wat een dag 🎉🎉 ', 'Done ✅ ️', 'Nice #tag #other2 ', 'Ends with #tag.', 'Family 👨‍👩‍👧 ', 'No emoji here 😀 ok', '🔥', '  ', '',
+  'BREAKING: EdgeWorks is down https://x.example/1 #outage #cdn', 'Trailing space \u00a0\u2003', 'Ünïcode ëndings ’s 😀\u{1F3FD}',
+];
+
+describe('patterns tried only where they can match give what trying them everywhere gave', () => {
+  const texts = [...days.flatMap((items) => items.map((it) => it.text ?? '')), ...TRICKY];
+
+  test('fixed features (links, mentions, hashtags, numbers, codes)', () => {
+    for (const text of texts) {
+      for (const lang of ['en', 'nl'] as const) {
+        const fixed = readText(text, lang).fixed;
+        const expected = referenceFixed(text, lang);
+        expect([...fixed.keys()].sort()).toEqual([...expected.keys()].sort());
+        // Same order of first appearance per kind, so numbers too come out as the scan found them.
+        const numbersOf = (m: Map<string, number>): string[] => [...m.keys()].filter((k) => k.startsWith('n:'));
+        expect(numbersOf(fixed)).toEqual(numbersOf(expected));
+      }
+    }
+  });
+
+  test('cleanSentence', () => {
+    const sentences = [...texts.flatMap((text) => splitSentences(text, 'en')), ...TRICKY];
+    expect(sentences.length).toBeGreaterThan(300);
+    for (const sentence of sentences) expect(cleanSentence(sentence)).toBe(referenceClean(sentence));
+    expect(cleanSentence('Wat een dag 🎉🎉 ')).toBe('Wat een dag');
+    expect(cleanSentence('Nice #tag #other2 ')).toBe('Nice');
   });
 });
