@@ -39,9 +39,12 @@ export function readPageMetadata(): {
     // The same markers as looksLikeMastodon in src/sites/mastodon.ts (copied: this function is
     // serialised alone; test/unit/capture-page.test.ts checks the two agree on the fixtures).
     looksLikeMastodon: document.querySelector('#mastodon[data-props],script#initial-state[type="application/json"],body.app-body .columns-area') !== null,
-    // Set by Stroom's own content script while it watches a feed. This function runs in the same
-    // isolated world as that script, where the page cannot reach, so the page cannot forge it.
-    feedSite: (globalThis as { __stroomFeedSite?: unknown }).__stroomFeedSite ?? null,
+    // Stroom's own content script's bridge (src/content/bridge.ts) while it watches a feed: its
+    // current view, not ended. This function runs in the same isolated world as that script, where
+    // the page cannot reach, so the page cannot forge it.
+    feedSite: ((bridge) => (bridge?.view && !bridge.view.signal.aborted ? bridge.adapter.site : null))(
+      (globalThis as { __stroomContent?: { adapter: { site: unknown }; view: { signal: AbortSignal } | null } }).__stroomContent,
+    ),
   };
 }
 

@@ -301,7 +301,8 @@ export class FeedWatcher {
   /** The whole item, read now (its text may have been expanded since it got its control). */
   #readItem(entry: Decorated): SavableItem {
     const item = extractElement(entry.element, this.#adapter, this.#deps.pageUrl());
-    if (!item || item.id !== entry.id || item.isAd || item.unavailable) throw new Error('Stroom could not read this post');
+    // Peek and extract agree (test/dom/peek.test.ts); the item changing under us does not.
+    if (item?.id !== entry.id) throw new Error('Stroom could not read this post');
     return item as SavableItem;
   }
 

@@ -48,10 +48,6 @@ export function startContentScript(adapter: SiteAdapter): void {
     const onFeed = adapter.matches(new URL(location.href), document);
     if (onFeed && !feed) {
       feed = new AbortController();
-      // Tells the popup (reading this isolated world through scripting) which feed this is.
-      const scope = globalThis as { __stroomFeedSite?: string };
-      scope.__stroomFeedSite = adapter.site;
-      onAbort(feed.signal, () => delete scope.__stroomFeedSite);
       watcher = watchFeed(bridge, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
       feed.abort();

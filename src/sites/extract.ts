@@ -34,13 +34,8 @@ export function findItemElements(root: ParentNode, adapter: SiteAdapter): Elemen
 
 /** Extract one element; never throws (a broken selector must not break the page). */
 export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: URL): FeedItem | null {
-  try {
-    const item = adapter.extract(element, pageUrl);
-    return item ? { site: adapter.site, ...item } : null;
-  } catch (error) {
-    debugLog('could not read an item', adapter.site, error);
-    return null;
-  }
+  const item = safely(adapter.extract, element, adapter, pageUrl);
+  return item ? { site: adapter.site, ...item } : null;
 }
 
 /**
@@ -48,9 +43,12 @@ export function extractElement(element: Element, adapter: SiteAdapter, pageUrl: 
  * otherwise. Never throws, like extractElement.
  */
 export function peekElement(element: Element, adapter: SiteAdapter, pageUrl: URL): ItemPeek | null {
-  if (!adapter.peek) return extractElement(element, adapter, pageUrl);
+  return adapter.peek ? safely(adapter.peek, element, adapter, pageUrl) : extractElement(element, adapter, pageUrl);
+}
+
+function safely<T>(read: (element: Element, pageUrl: URL) => T | null, element: Element, adapter: SiteAdapter, pageUrl: URL): T | null {
   try {
-    return adapter.peek(element, pageUrl);
+    return read.call(adapter, element, pageUrl);
   } catch (error) {
     debugLog('could not read an item', adapter.site, error);
     return null;

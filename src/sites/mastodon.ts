@@ -36,7 +36,7 @@ export const MASTODON_INSTANCES: readonly string[] = [
   'ioc.exchange',
   'universeodon.com',
 ];
-const INSTANCE_HOSTS = new Set(MASTODON_INSTANCES);
+const INSTANCE_HOSTS = /* @__PURE__ */ new Set(MASTODON_INSTANCES);
 
 /**
  * Markers of the Mastodon web app: the React mount point with its props, the JSON state blob the
@@ -75,8 +75,10 @@ const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(classNameOf
 export const mastodonFeed: SiteAdapter = {
   site: 'mastodon',
   label: 'Mastodon',
-  matches(url, root) {
-    if (INSTANCE_HOSTS.has(url.hostname)) return true;
+  // The content script runs only where the manifest (or a runtime grant) puts it, on any
+  // instance, and there the markup alone says whether the page is the Mastodon web app; the host
+  // list is for telling a URL's site without its page (the full adapter below).
+  matches(_url, root) {
     return root ? looksLikeMastodon(root) : false;
   },
   itemSelectors: [
@@ -115,7 +117,12 @@ export const mastodonFeed: SiteAdapter = {
 };
 
 /** The full adapter, with the self-thread reader for conversation pages (issue 3). */
-export const mastodon: SiteAdapter = /* @__PURE__ */ withSelfThread(mastodonFeed);
+export const mastodon: SiteAdapter = /* @__PURE__ */ withSelfThread(/* @__PURE__ */ withInstanceHosts(mastodonFeed));
+
+/** The adapter that also knows the large public instances by host, without their pages. */
+function withInstanceHosts(adapter: SiteAdapter): SiteAdapter {
+  return { ...adapter, matches: (url, root) => INSTANCE_HOSTS.has(url.hostname) || adapter.matches(url, root) };
+}
 
 /**
  * Everything extract() reads, gathered in one walk with class checks. Class selectors in

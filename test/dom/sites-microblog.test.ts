@@ -5,7 +5,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { bluesky, tidTime } from '../../src/sites/bluesky';
-import { looksLikeMastodon, mastodon, MASTODON_INSTANCES } from '../../src/sites/mastodon';
+import { looksLikeMastodon, mastodon, mastodonFeed, MASTODON_INSTANCES } from '../../src/sites/mastodon';
 import { threads } from '../../src/sites/threads';
 import { snowflakeTime, x } from '../../src/sites/x';
 import { ADAPTERS, extractItems } from '../../src/sites';
@@ -53,6 +53,15 @@ describe('Mastodon markup detection (instances outside the list)', () => {
     expect(looksLikeMastodon(body('<div id="root" data-props="{}"><div role="feed"><article data-id="1"></article></div></div>'))).toBe(false);
     expect(mastodon.matches(new URL('https://toot.example.net/home'), body('<main></main>'))).toBe(false);
     expect(mastodon.matches(new URL('https://toot.example.net/home'))).toBe(false);
+  });
+
+  test('the content script goes by the markup alone, on a listed instance too (the manifest chose where it runs)', () => {
+    const app = body('<div id="mastodon" data-props="{}"></div>');
+    expect(mastodonFeed.matches(new URL('https://mastodon.social/home'), app)).toBe(true);
+    expect(mastodonFeed.matches(new URL('https://toot.example.net/home'), app)).toBe(true);
+    // A listed instance's server-rendered pages outside the web app (settings, about) are no feed.
+    expect(mastodonFeed.matches(new URL('https://mastodon.social/settings/profile'), body('<main class="admin-wrapper"></main>'))).toBe(false);
+    expect(mastodon.matches(new URL('https://mastodon.social/settings/profile'), body('<main class="admin-wrapper"></main>'))).toBe(true);
   });
 });
 

@@ -50,6 +50,19 @@ test('readPageMetadata reads Open Graph, canonical link, title and the selection
   getSelection()?.removeAllRanges();
 });
 
+test('readPageMetadata names the feed only while Stroom\'s content script watches one (its bridge\'s current view)', () => {
+  const scope = globalThis as { __stroomContent?: unknown };
+  expect(readPageMetadata().feedSite).toBeNull(); // no content script
+  const view = new AbortController();
+  scope.__stroomContent = { adapter: { site: 'x' }, view: null };
+  expect(readPageMetadata().feedSite).toBeNull(); // started, not watching a feed yet
+  scope.__stroomContent = { adapter: { site: 'x' }, view: { signal: view.signal } };
+  expect(readPageMetadata().feedSite).toBe('x');
+  view.abort(); // navigated away from the feed
+  expect(readPageMetadata().feedSite).toBeNull();
+  delete scope.__stroomContent;
+});
+
 test.each(pages)('$name: the health measure finds the fixture healthy', ({ html, url }) => {
   load(html);
   const adapter = adapterFor(url, document);
