@@ -12,6 +12,7 @@ import {
   sentencesOf,
   wordFeatureId,
   type ItemLang,
+  type RawText,
   type Word,
 } from './features';
 import type { AnalysedDay } from './themes';
@@ -37,8 +38,8 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
     perSurface.set(surface, (perSurface.get(surface) ?? 0) + amount);
     counts.set(id, perSurface);
   };
-  for (let m = 0; m < members.length; m++) {
-    const raw = day.raw[members[m]!]!;
+  // Per item, in a function of its own (see the note in cluster.ts).
+  const countItem = (raw: RawText): void => {
     // A concept is best named in the reader's language when the theme has that spelling.
     const langBonus = raw.lang === preferLang ? 1.5 : 1;
     let previous: Word | null = null;
@@ -67,7 +68,8 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
         previous = null;
       }
     }
-  }
+  };
+  for (let m = 0; m < members.length; m++) countItem(day.raw[members[m]!]!);
   const best = new Map<number, string>();
   for (const [id, perSurface] of counts) {
     let top = '';
@@ -91,10 +93,7 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
   const n = day.items.length;
   const coverage = new Int32Array(day.space.names.length);
   const covered: number[] = [];
-  for (let m = 0; m < members.length; m++) {
-    const { ids } = day.vectors[members[m]!]!;
-    for (let k = 0; k < ids.length; k++) if (coverage[ids[k]!]!++ === 0) covered.push(ids[k]!);
-  }
+  for (let m = 0; m < members.length; m++) cover(day.vectors[members[m]!]!.ids, coverage, covered);
   const minCoverage = members.length >= 2 ? 2 : 1;
   const scored: Array<{ id: number; feature: string; score: number }> = [];
   for (let c = 0; c < covered.length; c++) {
@@ -133,6 +132,11 @@ export function themeTerms(day: AnalysedDay, members: number[], preferLang: 'en'
     }
   }
   return terms;
+}
+
+/** Counts a vector's features in `coverage`, listing each the first time. */
+function cover(ids: Int32Array, coverage: Int32Array, covered: number[]): void {
+  for (let k = 0; k < ids.length; k++) if (coverage[ids[k]!]!++ === 0) covered.push(ids[k]!);
 }
 
 /** "EdgeWorks · CDN · storing": up to three shared terms, the first capitalised. */
@@ -215,12 +219,13 @@ export function keySentences(
     const sentences = candidateSentences(item.summary, day.texts[i]!, lang);
     sentences.forEach((sentence, position) => {
       const text = cleanSentence(sentence);
-      const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      // cleanSentence leaves single spaces between words, so no pattern is needed to split.
+      const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       if (words < 4) return;
       const bag = featureBag(readText(text, lang), day.ctx, day.space, false);
       const vector = vectorOfWeights(bag.ids, bag.weights, day.df, n);
       let relevance = dot(vector, centroid);
-      if (/\?\s*$/.test(text)) relevance *= 0.6;
+      if (lastVisible(text) === '?') relevance *= 0.6;
       if (words < 8) relevance *= 0.7;
       if (words > 40) relevance *= 0.8;
       if (lang !== majorityLang) relevance *= 0.8;
@@ -269,19 +274,20 @@ function centroidOf(day: AnalysedDay, members: number[]): Float64Array {
   // The features the members have: the norm is summed over these alone, in id order (adding the
   // zeros of all other features changes no bit of it).
   const present: number[] = [];
-  for (let m = 0; m < members.length; m++) {
-    const { ids, values } = day.vectors[members[m]!]!;
-    for (let k = 0; k < ids.length; k++) {
-      if (centroid[ids[k]!] === 0) present.push(ids[k]!);
-      centroid[ids[k]!] = centroid[ids[k]!]! + values[k]!;
-    }
-  }
+  for (let m = 0; m < members.length; m++) addToCentroid(day.vectors[members[m]!]!, centroid, present);
   const ids = Int32Array.from(present).sort();
   let norm = 0;
   for (let k = 0; k < ids.length; k++) norm += centroid[ids[k]!]! * centroid[ids[k]!]!;
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < ids.length; k++) centroid[ids[k]!] = centroid[ids[k]!]! / norm;
   return centroid;
+}
+
+function addToCentroid({ ids, values }: SparseVector, centroid: Float64Array, present: number[]): void {
+  for (let k = 0; k < ids.length; k++) {
+    if (centroid[ids[k]!] === 0) present.push(ids[k]!);
+    centroid[ids[k]!] = centroid[ids[k]!]! + values[k]!;
+  }
 }
 
 /** Cosine of a normalised sparse vector with a normalised dense one. */

@@ -83,12 +83,16 @@ const MAYBE_WWW = /www\./i;
 const CODE_RE = /\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu;
 /** What a word is; `nextWord` reads words this way without a match per word (and a test holds it to it). */
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
-// Numbers with their local separators, an optional score/range second half, and a unit multiplier.
-export const NUMBER_RE =
-  /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d]))?(?:\s?(miljoen|million|mln|m|k|miljard|billion|bn)\b)?/giu;
-/** NUMBER_RE matched at one position (sticky). */
-const NUMBER_AT = new RegExp(NUMBER_RE.source, 'iuy');
-const DIGIT = /\d/g;
+/**
+ * Numbers with their local separators and an optional score/range second half, matched at one
+ * position (sticky): readText tries it at digits only. Written with "miljoen", "million", "k"…
+ * and the "i" flag before, for the unit multipliers; no feature reads a unit, and a unit has no
+ * digit for the next number to start at, so they are left out, and with them the case folding of
+ * \p{L} that "i" costs (the costliest pattern to compile in a digest). Case folding also counted
+ * U+0345 as a letter, so it is listed.
+ */
+const NUMBER_AT = /(?<![\p{L}\p{N}\u0345])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d\u0345]))?/uy;
+const NEXT_DIGIT = /\d/g;
 
 // WORD_RE's character classes per code point, worked out once: bit 1 = known, 2 = letter, mark
 // or number, 4 = letter. Reading 20,000 words a character at a time with this table is several
@@ -96,6 +100,8 @@ const DIGIT = /\d/g;
 const KNOWN = 1;
 const WORD_CHAR = 2;
 const LETTER = 4;
+/** An ASCII digit (what /\d/ matches). */
+const DIGIT = 8;
 const BMP_CLASSES = new Uint8Array(0x10000);
 const ASTRAL_CLASSES = new Map<number, number>();
 const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
@@ -120,13 +126,20 @@ function classOf(codePoint: number): number {
 
 function classify(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint);
-  return KNOWN | (WORD_CHAR_RE.test(ch) ? WORD_CHAR : 0) | (LETTER_RE.test(ch) ? LETTER : 0);
+  const digit = codePoint >= 0x30 && codePoint <= 0x39 ? DIGIT : 0;
+  return KNOWN | (WORD_CHAR_RE.test(ch) ? WORD_CHAR : 0) | (LETTER_RE.test(ch) ? LETTER : 0) | digit;
 }
+
+/** In bounds[2] after nextWord: the word has an ASCII digit. */
+export const HAS_DIGIT = 1;
+/** In bounds[2] after nextWord: the word is ASCII digits only. */
+export const ALL_DIGITS = 2;
 
 /**
  * Finds the next word at or after `from`, exactly as WORD_RE would match it (a run of letters,
  * marks and numbers, with an apostrophe and letters after it: "don't", "auto’s"). Writes its
- * bounds to `bounds` and returns false when there is none.
+ * bounds to `bounds` (and, given a third slot, HAS_DIGIT and ALL_DIGITS there, read off the same
+ * characters) and returns false when there is none.
  */
 export function nextWord(text: string, from: number, bounds: Int32Array): boolean {
   const length = text.length;
@@ -146,16 +159,23 @@ export function nextWord(text: string, from: number, bounds: Int32Array): boolea
   }
   if (i >= length) return false;
   const start = i;
+  let any = 0;
+  let all = DIGIT;
   while (i < length) {
     const unit = text.charCodeAt(i);
+    let c: number;
     if (unit < 0xd800 || unit > 0xdfff) {
-      if (!((BMP_CLASSES[unit]! || classOf(unit)) & WORD_CHAR)) break;
+      c = BMP_CLASSES[unit]! || classOf(unit);
+      if (!(c & WORD_CHAR)) break;
       i++;
     } else {
       const cp = text.codePointAt(i)!;
-      if (!(classOf(cp) & WORD_CHAR)) break;
+      c = classOf(cp);
+      if (!(c & WORD_CHAR)) break;
       i += cp > 0xffff ? 2 : 1;
     }
+    any |= c;
+    all &= c;
   }
   const next = text.charCodeAt(i);
   if (next === 0x27 || next === 0x2019) {
@@ -165,10 +185,14 @@ export function nextWord(text: string, from: number, bounds: Int32Array): boolea
       if (!(classOf(cp) & LETTER)) break;
       j += cp > 0xffff ? 2 : 1;
     }
-    if (j > i + 1) i = j;
+    if (j > i + 1) {
+      i = j;
+      all = 0; // the apostrophe is no digit
+    }
   }
   bounds[0] = start;
   bounds[1] = i;
+  bounds[2] = (any & DIGIT ? HAS_DIGIT : 0) | (all & DIGIT ? ALL_DIGITS : 0);
   return true;
 }
 
@@ -272,6 +296,20 @@ function wordOf(read: string, lang: ItemLang): Word {
 
 const THOUSANDS = { nl: /^\d{1,3}(\.\d{3})+$/, en: /^\d{1,3}(,\d{3})+$/ };
 
+/** canonicalNumber's answers per language: a day's posts repeat their figures. */
+const CANONICAL_NUMBERS: Record<ItemLang, Map<string, string>> = { en: new Map(), nl: new Map(), other: new Map() };
+
+function canonicalNumberOf(raw: string, lang: ItemLang): string {
+  const cache = CANONICAL_NUMBERS[lang];
+  let canonical = cache.get(raw);
+  if (canonical === undefined) {
+    if (cache.size >= WORD_INFO_LIMIT) cache.clear();
+    canonical = canonicalNumber(raw, lang);
+    cache.set(raw, canonical);
+  }
+  return canonical;
+}
+
 /** Canonical spelling of a number as written in `lang` ("32.000" nl → "32000", "1,2" nl → "1.2"). */
 export function canonicalNumber(raw: string, lang: ItemLang): string {
   if (raw.includes(':')) return raw; // a time ("09:12") or a ratio: keep as written
@@ -349,31 +387,31 @@ export function readText(text: string, lang: ItemLang): RawText {
     });
   }
   const hasDigit = /\d/.test(rest);
-  // A number starts at a digit: NUMBER_AT is tried only there (what NUMBER_RE's scan would find,
-  // in the same order), not at every position with its Unicode look-behind.
-  DIGIT.lastIndex = 0;
-  while (hasDigit && DIGIT.test(rest)) {
-    NUMBER_AT.lastIndex = DIGIT.lastIndex - 1;
+  // A number starts at a digit: NUMBER_AT is tried only there (what a scan of the whole text
+  // would find, in the same order), not at every position with its Unicode look-behind.
+  NEXT_DIGIT.lastIndex = 0;
+  while (hasDigit && NEXT_DIGIT.test(rest)) {
+    NUMBER_AT.lastIndex = NEXT_DIGIT.lastIndex - 1;
     const m = NUMBER_AT.exec(rest);
     if (!m) continue;
-    DIGIT.lastIndex = NUMBER_AT.lastIndex;
-    const first = canonicalNumber(m[1] ?? '', lang);
+    NEXT_DIGIT.lastIndex = NUMBER_AT.lastIndex;
+    const first = canonicalNumberOf(m[1] ?? '', lang);
     const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
     add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
   }
   const tokens: Word[] = [];
   const tokenFlags: number[] = [];
   let wordCount = 0;
-  const bounds = new Int32Array(2);
+  const bounds = new Int32Array(3);
   for (let from = 0; nextWord(rest, from, bounds); from = bounds[1]!) {
     const index = bounds[0]!;
     const read = rest.slice(index, bounds[1]);
     wordCount++;
-    if (hasDigit && /\d/.test(read)) {
+    if (bounds[2]! & HAS_DIGIT) {
       const surface = read.includes('’') ? read.replace(/’/g, "'") : read;
       const lower = surface.toLowerCase();
       numbers.push(lower);
-      if (/^\d+$/.test(surface)) continue; // numbers were read above
+      if (bounds[2]! & ALL_DIGITS) continue; // numbers were read above
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
       if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
@@ -409,16 +447,18 @@ export function dayContext(texts: RawText[]): DayContext {
   const stems = new Set<string>();
   // Indexed loops here and below: until V8 optimises a loop (and a digest is built once, in a
   // freshly woken worker), for...of allocates a result object per step.
-  for (let t = 0; t < texts.length; t++) {
-    const { tokens, tokenFlags } = texts[t]!;
-    for (let k = 0; k < tokens.length; k++) {
-      const { lower, info } = tokens[k]!;
-      if (info.stop) continue;
-      if (tokenFlags[k]! & NAME_LIKE && lower.length >= 2) names.add(lower);
-      if (lower.length >= 3) stems.add(info.stem);
-    }
-  }
+  for (let t = 0; t < texts.length; t++) noteNamesAndStems(texts[t]!, names, stems);
   return { names, stems, compounds: new Map() };
+}
+
+// Per text rather than one loop over the day's 20,000 tokens: see the note in cluster.ts.
+function noteNamesAndStems({ tokens, tokenFlags }: RawText, names: Set<string>, stems: Set<string>): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const { lower, info } = tokens[k]!;
+    if (info.stop) continue;
+    if (tokenFlags[k]! & NAME_LIKE && lower.length >= 2) names.add(lower);
+    if (lower.length >= 3) stems.add(info.stem);
+  }
 }
 
 /** Dutch compound split: "havenstaking" → ["haven", "staking"] when both halves are known words. */

@@ -61,10 +61,7 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
   const space = new FeatureSpace();
   const bags = raw.map((r) => featureBag(r, ctx, space, true));
   const df = new Int32Array(space.names.length);
-  for (let b = 0; b < bags.length; b++) {
-    const { ids } = bags[b]!;
-    for (let k = 0; k < ids.length; k++) df[ids[k]!]!++;
-  }
+  for (let b = 0; b < bags.length; b++) countFeatures(bags[b]!.ids, df);
   const vectors = bags.map((bag) => vectorOfWeights(bag.ids, bag.weights, df, items.length));
   // Names, codes, hashtags, domains and name phrases are 2 points, other features 1; a pair needs
   // 2 points, so one shared everyday word ("first" / "eerste") does not make two posts a theme.
@@ -82,6 +79,11 @@ export function analyseDay(items: DigestInput[]): AnalysedDay {
     return distinctSorted(ids);
   });
   return { items, texts, langs, raw, ctx, space, df, vectors, sim, wordIds, vocabularySize: vocabulary.size };
+}
+
+// Loops over a whole day sit in small functions called per item (see the note in cluster.ts).
+function countFeatures(ids: readonly number[], df: Int32Array): void {
+  for (let k = 0; k < ids.length; k++) df[ids[k]!]!++;
 }
 
 function distinctSorted(ids: Int32Array): Int32Array {
@@ -156,8 +158,7 @@ export function nearDuplicateEntries(day: AnalysedDay, members: number[]): numbe
       // comparison for pairs that do not (most pairs in a big theme).
       if (day.sim[a * day.items.length + b]! < 0.1) continue;
       const wordsB = day.wordIds[b]!;
-      let shared = 0;
-      for (let k = 0; k < wordsB.length; k++) if (stamp[wordsB[k]!] === x + 1) shared++;
+      const shared = countStamped(wordsB, stamp, x + 1);
       const union = wordsA.length + wordsB.length - shared;
       if (union > 0 && shared / union >= NEAR_DUPLICATE_JACCARD) {
         const ra = root(a);
@@ -167,11 +168,19 @@ export function nearDuplicateEntries(day: AnalysedDay, members: number[]): numbe
     }
   }
   const entries = new Map<number, number[]>();
-  for (const m of members) {
+  for (let x = 0; x < members.length; x++) {
+    const m = members[x]!;
     const r = root(m);
     const list = entries.get(r) ?? [];
     list.push(m);
     entries.set(r, list);
   }
   return [...entries.values()];
+}
+
+/** How many of `words` carry `mark` in `stamp`. */
+function countStamped(words: Int32Array, stamp: Int32Array, mark: number): number {
+  let count = 0;
+  for (let k = 0; k < words.length; k++) if (stamp[words[k]!] === mark) count++;
+  return count;
 }

@@ -189,8 +189,8 @@ export function stemDutch(word: string): string {
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length <= 3) return w;
   // Mark consonantal y and i (between vowels) so they do not count as vowels.
-  if (w.includes('y')) w = w.replace(/^y/, 'Y').replace(/([aeiouyè])y/g, '$1Y');
-  if (w.includes('i')) w = w.replace(/([aeiouyè])i(?=[aeiouyè])/g, '$1I');
+  if (w.includes('y')) w = markConsonantalY(w);
+  if (w.includes('i')) w = markConsonantalI(w);
   const r1 = Math.max(3, regionAfter(w, 0));
   const regions: Regions = { r1, r2: regionAfter(w, r1 - 1) };
   // Step 1.
@@ -247,6 +247,34 @@ export function stemDutch(word: string): string {
     }
   }
   return w.toLowerCase();
+}
+
+/** w.replace(/^y/, 'Y').replace(/([aeiouyè])y/g, '$1Y'), without patterns. */
+function markConsonantalY(word: string): string {
+  const w = word[0] === 'y' ? `Y${word.slice(1)}` : word;
+  return markAfterVowel(w, 'y', 'Y', false);
+}
+
+/** w.replace(/([aeiouyè])i(?=[aeiouyè])/g, '$1I'), without the pattern. */
+function markConsonantalI(w: string): string {
+  return markAfterVowel(w, 'i', 'I', true);
+}
+
+/**
+ * Replaces `letter` after a vowel (and, if `vowelAfter`, before one) by `mark`, scanning left to
+ * right without overlap and testing the word as given, as a global replace does.
+ */
+function markAfterVowel(w: string, letter: string, mark: string, vowelAfter: boolean): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i + 1] === letter && isNlVowel(w[i]) && (!vowelAfter || isNlVowel(w[i + 2]))) {
+      out += w.slice(copied, i + 1) + mark;
+      copied = i + 2;
+      i++; // the marked letter is consumed: the next pair starts after it
+    }
+  }
+  return copied === 0 ? w : out + w.slice(copied);
 }
 
 function isAscii(w: string): boolean {

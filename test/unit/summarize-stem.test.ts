@@ -215,8 +215,20 @@ const generatedWords = (count: number): string[] => {
   return out;
 };
 
+/** Every word of up to four letters from a small alphabet heavy in vowels, y and i, with endings. */
+const exhaustiveWords = (): string[] => {
+  const letters = ['a', 'e', 'i', 'o', 'y', 'n', 'd', 's'];
+  const out: string[] = [];
+  const grow = (prefix: string, depth: number): void => {
+    for (const ending of ['', 'en', 'e', 'ing', 'heid']) out.push(prefix + ending);
+    if (depth > 0) for (const letter of letters) grow(prefix + letter, depth - 1);
+  };
+  grow('', 4);
+  return out;
+};
+
 describe('stemmers match the pattern-based versions they replaced', () => {
-  const words = [...evalWords(), ...generatedWords(20000), '', 'y', 'yy', 'ayyy', 'ayia', 'koeien', 'café', "it's", "a's'", "'", "'s"];
+  const words = [...evalWords(), ...generatedWords(20000), ...exhaustiveWords(), '', 'y', 'yy', 'ayyy', 'ayia', 'koeien', 'café', "it's", "a's'", "'", "'s"];
 
   test('English', () => {
     const differ = words.filter((w) => stemEnglish(w) !== referenceEnglish(w));
