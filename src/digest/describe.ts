@@ -6,6 +6,7 @@ import {
   FROM_HASHTAG,
   NAME_LIKE,
   featureBag,
+  hasLetterOrNumber,
   leadSentence,
   nameFeatureId,
   readText,
@@ -220,7 +221,7 @@ export function keySentences(
     sentences.forEach((sentence, position) => {
       const text = cleanSentence(sentence);
       // cleanSentence leaves single spaces between words, so no pattern is needed to split.
-      const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const words = text.split(' ').filter((w) => hasLetterOrNumber(w)).length;
       if (words < 4) return;
       const bag = featureBag(readText(text, lang), day.ctx, day.space, false);
       const vector = vectorOfWeights(bag.ids, bag.weights, day.df, n);

@@ -94,20 +94,30 @@ export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const NUMBER_AT = /(?<![\p{L}\p{N}\u0345])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d\u0345]))?/uy;
 const NEXT_DIGIT = /\d/g;
 
-// WORD_RE's character classes per code point, worked out once: bit 1 = known, 2 = letter, mark
-// or number, 4 = letter. Reading 20,000 words a character at a time with this table is several
-// times cheaper than one regular-expression match per word.
+// Character classes per code point, worked out once: WORD_RE's (letter, mark or number; letter)
+// and the Unicode categories the word checks below need. Reading 20,000 words a character at a
+// time with this table is several times cheaper than one regular-expression match per word, and
+// one pattern classifies all (each \p{…} a pattern names costs the engine an ICU set to build).
 const KNOWN = 1;
+/** [\p{L}\p{M}\p{N}] */
 const WORD_CHAR = 2;
+/** \p{L} */
 const LETTER = 4;
 /** An ASCII digit (what /\d/ matches). */
 const DIGIT = 8;
+/** \p{N} */
+const NUMBER = 16;
+/** \p{Lu} */
+const UPPER = 32;
+/** \p{Ll} */
+const LOWER = 64;
 const BMP_CLASSES = new Uint8Array(0x10000);
 const ASTRAL_CLASSES = new Map<number, number>();
-const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
-const LETTER_RE = /^\p{L}$/u;
+/** One code point's category: uppercase, lowercase or other letter, number, mark (groups 1–5). */
+const CATEGORY_RE = /^(?:(\p{Lu})|(\p{Ll})|(\p{L})|(\p{N})|(\p{M}))$/u;
 
-function classOf(codePoint: number): number {
+/** The class bits of a code point (KNOWN, WORD_CHAR, LETTER, DIGIT, NUMBER, UPPER, LOWER). */
+export function classOf(codePoint: number): number {
   if (codePoint < 0x10000) {
     let c = BMP_CLASSES[codePoint]!;
     if (c === 0) {
@@ -125,9 +135,53 @@ function classOf(codePoint: number): number {
 }
 
 function classify(codePoint: number): number {
-  const ch = String.fromCodePoint(codePoint);
+  const m = CATEGORY_RE.exec(String.fromCodePoint(codePoint));
   const digit = codePoint >= 0x30 && codePoint <= 0x39 ? DIGIT : 0;
-  return KNOWN | (WORD_CHAR_RE.test(ch) ? WORD_CHAR : 0) | (LETTER_RE.test(ch) ? LETTER : 0) | digit;
+  if (!m) return KNOWN | digit;
+  if (m[1] !== undefined) return KNOWN | WORD_CHAR | LETTER | UPPER;
+  if (m[2] !== undefined) return KNOWN | WORD_CHAR | LETTER | LOWER;
+  if (m[3] !== undefined) return KNOWN | WORD_CHAR | LETTER;
+  if (m[4] !== undefined) return KNOWN | WORD_CHAR | NUMBER | digit;
+  return KNOWN | WORD_CHAR;
+}
+
+/** /\p{Ll}\p{Lu}/u.test(s): a lowercase letter right before an uppercase one ("EdgeWorks"). */
+export function hasLowerThenUpper(s: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const c = classOf(cp);
+    if (previous & LOWER && c & UPPER) return true;
+    previous = c;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+/** /^\p{N}+\p{L}{1,3}$/u.test(s): a number with a short unit ("10km", "2pm", "22x"). */
+export function isNumberWithUnit(s: string): boolean {
+  let numbers = 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const c = classOf(cp);
+    if (letters === 0 && c & NUMBER) numbers++;
+    else if (numbers > 0 && c & LETTER) letters++;
+    else return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return numbers > 0 && letters >= 1 && letters <= 3;
+}
+
+/** /[\p{L}\p{N}]/u.test(s) (when `numbersOnly`, /\p{N}/u.test(s)). */
+export function hasLetterOrNumber(s: string, numbersOnly = false): boolean {
+  const wanted = numbersOnly ? NUMBER : LETTER | NUMBER;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    if (classOf(cp) & wanted) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
 }
 
 /** In bounds[2] after nextWord: the word has an ASCII digit. */
@@ -287,7 +341,7 @@ function wordOf(read: string, lang: ItemLang): Word {
     const first = surface[0]!;
     const capitalised = first !== first.toLowerCase();
     const allCaps = capitalised && surface.length >= 2 && surface === surface.toUpperCase();
-    const camelCase = surface !== lower && /\p{Ll}\p{Lu}/u.test(surface);
+    const camelCase = surface !== lower && hasLowerThenUpper(surface);
     word = { surface, lower, capitalised, nameAnywhere: allCaps || camelCase, info: wordInfo(lower, lang) };
     cache.set(read, word);
   }
@@ -413,7 +467,7 @@ export function readText(text: string, lang: ItemLang): RawText {
       numbers.push(lower);
       if (bounds[2]! & ALL_DIGITS) continue; // numbers were read above
       // "P7", "K2", "RTX4090"; but "22x", "10km", "2pm" are a number with a unit.
-      if (!/^\p{N}+\p{L}{1,3}$/u.test(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
+      if (!isNumberWithUnit(surface)) add(fixed, `x:${lower}`, KIND_WEIGHT.x!);
       continue;
     }
     const word = wordOf(read, lang);
@@ -423,7 +477,7 @@ export function readText(text: string, lang: ItemLang): RawText {
   const textWords = tokens.length;
   for (let k = 0; k < hashtagWords.length; k++) {
     const part = hashtagWords[k]!;
-    if (/\p{N}/u.test(part)) continue;
+    if (hasLetterOrNumber(part, true)) continue;
     tokens.push(wordOf(part, lang));
     tokenFlags.push(FROM_HASHTAG);
   }

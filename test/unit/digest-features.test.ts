@@ -8,7 +8,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDigest, type DigestInput } from '../../src/digest';
 import { analyseDay } from '../../src/digest/themes';
-import { canonicalNumber, FROM_HASHTAG, featureBag, nameFeature, readText, wordInfo, type DayContext, type RawText } from '../../src/digest/features';
+import {
+  canonicalNumber,
+  classOf,
+  FROM_HASHTAG,
+  featureBag,
+  hasLetterOrNumber,
+  hasLowerThenUpper,
+  isNumberWithUnit,
+  nameFeature,
+  readText,
+  wordInfo,
+  type DayContext,
+  type RawText,
+} from '../../src/digest/features';
 import { cleanSentence } from '../../src/digest/describe';
 import { splitSentences } from '../../src/summarize';
 import { isDutchLexiconStem } from '../../src/digest/lexicon';
@@ -230,5 +243,40 @@ describe('patterns tried only where they can match give what trying them everywh
     for (const sentence of sentences) expect(cleanSentence(sentence)).toBe(referenceClean(sentence));
     expect(cleanSentence('Wat een dag 🎉🎉 ')).toBe('Wat een dag');
     expect(cleanSentence('Nice #tag #other2 ')).toBe('Nice');
+  });
+});
+
+describe('the character table answers what the Unicode patterns it replaces would', () => {
+  const patterns: Array<[number, RegExp]> = [
+    [2, /^[\p{L}\p{M}\p{N}]$/u],
+    [4, /^\p{L}$/u],
+    [8, /^\d$/u],
+    [16, /^\p{N}$/u],
+    [32, /^\p{Lu}$/u],
+    [64, /^\p{Ll}$/u],
+  ];
+
+  test('every BMP code point and a spread of astral ones', () => {
+    const wrong: string[] = [];
+    const codePoints = Array.from({ length: 0x10000 }, (_, cp) => cp);
+    for (let cp = 0x10000; cp < 0x110000; cp += 97) codePoints.push(cp);
+    for (const cp of codePoints) {
+      const ch = String.fromCodePoint(cp);
+      for (const [bit, pattern] of patterns) if (((classOf(cp) & bit) !== 0) !== pattern.test(ch)) wrong.push(`${cp.toString(16)}:${bit}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('word checks', () => {
+    const words = [
+      ...new Set(days.flatMap((items) => items.flatMap((it) => (it.text ?? '').split(/\s+/)))),
+      ...['EdgeWorks', 'iPhone', 'ABC', 'abc', 'aB', 'ǅemal', 'x𝐀', '𝐚𝐁', '10km', '2pm', '22x', '1234abcd', 'k10', '٣km', '10\u0301km', "10'km", '', '١٢٣', 'Ⅻ', '½', '\ud800', 'a\udc00B'],
+    ];
+    for (const w of words) {
+      expect([w, hasLowerThenUpper(w)]).toEqual([w, /\p{Ll}\p{Lu}/u.test(w)]);
+      expect([w, isNumberWithUnit(w)]).toEqual([w, /^\p{N}+\p{L}{1,3}$/u.test(w)]);
+      expect([w, hasLetterOrNumber(w)]).toEqual([w, /[\p{L}\p{N}]/u.test(w)]);
+      expect([w, hasLetterOrNumber(w, true)]).toEqual([w, /\p{N}/u.test(w)]);
+    }
   });
 });
