@@ -84,13 +84,14 @@ const CODE_RE = /\b(\p{Lu}[\p{L}]*)[-/](\d+)\b/gu;
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /**
  * Numbers with their local separators and an optional score/range second half, matched at one
- * position (sticky): readText tries it at digits only. Written with "miljoen", "million", "k"…
- * and the "i" flag before, for the unit multipliers; no feature reads a unit, and a unit has no
- * digit for the next number to start at, so they are left out, and with them the case folding of
- * \p{L} that "i" costs (the costliest pattern to compile in a digest). Case folding also counted
- * U+0345 as a letter, so it is listed.
+ * position (sticky): readText tries it only at a digit that does not continue a word, and drops
+ * the second half when a letter or digit follows it. Together that is what
+ * /(?<![\p{L}\p{N}])(…)(?:\s?[-–]\s?(\d+)(?![\p{L}\d]))?(?:\s?(miljoen|million|…|bn)\b)?/giu found,
+ * as a test checks: no feature reads the unit multiplier, and a unit has no digit for the next
+ * number to start at; the Unicode classes and the case folding "i" needed for the units were the
+ * costliest patterns to compile in a digest. (Case folding also counted U+0345 as a letter.)
  */
-const NUMBER_AT = /(?<![\p{L}\p{N}\u0345])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+)(?![\p{L}\d\u0345]))?/uy;
+const NUMBER_AT = /(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,:]\d+)?)(?:\s?[-–]\s?(\d+))?/y;
 const NEXT_DIGIT = /\d/g;
 
 // Character classes per code point, worked out once: WORD_RE's (letter, mark or number; letter)
@@ -505,12 +506,24 @@ export function readText(text: string, lang: ItemLang): RawText {
   // would find, in the same order), not at every position with its Unicode look-behind.
   NEXT_DIGIT.lastIndex = 0;
   while (hasDigit && NEXT_DIGIT.test(rest)) {
-    NUMBER_AT.lastIndex = NEXT_DIGIT.lastIndex - 1;
+    const at = NEXT_DIGIT.lastIndex - 1;
+    const before = codePointBefore(rest, at);
+    if (before === 0x345 || (before >= 0 && classOf(before) & (LETTER | NUMBER))) continue;
+    NUMBER_AT.lastIndex = at;
     const m = NUMBER_AT.exec(rest);
     if (!m) continue;
-    NEXT_DIGIT.lastIndex = NUMBER_AT.lastIndex;
+    let second = m[2];
+    let end = NUMBER_AT.lastIndex;
+    if (second !== undefined && end < rest.length) {
+      const after = rest.codePointAt(end)!;
+      if (after === 0x345 || classOf(after) & (LETTER | DIGIT)) {
+        second = undefined;
+        end = at + m[1]!.length;
+      }
+    }
+    NEXT_DIGIT.lastIndex = end;
     const first = canonicalNumberOf(m[1] ?? '', lang);
-    const feature = m[2] !== undefined ? `n:${first}-${m[2]}` : `n:${first}`;
+    const feature = second !== undefined ? `n:${first}-${second}` : `n:${first}`;
     add(fixed, feature, KIND_WEIGHT.n! * numberWeight(first));
   }
   const tokens: Word[] = [];
