@@ -64,33 +64,42 @@ const STEP4 = [
   'ate', 'iti', 'ous', 'ive', 'ize',
 ];
 
-/** Suffix rules as two parallel lists: read by index, a rule costs no destructuring. */
-interface SuffixRules {
-  suffixes: string[];
-  replacements: string[];
-}
-const rulesOf = (pairs: Array<[string, string]>): SuffixRules => ({
-  suffixes: pairs.map((pair) => pair[0]),
-  replacements: pairs.map((pair) => pair[1]),
-});
+/**
+ * Suffix rules grouped by their last letter, in list order within a group: only a word's own last
+ * letter's group can match it, so the first match there is the first in the whole list (Porter's
+ * own implementation switches on a letter the same way), with no endsWith per rule.
+ */
+type SuffixRules = Map<string, Array<[suffix: string, replacement: string]>>;
+const rulesOf = (pairs: Array<[string, string]>): SuffixRules => {
+  const rules: SuffixRules = new Map();
+  for (const pair of pairs) {
+    const last = pair[0][pair[0].length - 1]!;
+    const group = rules.get(last) ?? [];
+    group.push(pair);
+    rules.set(last, group);
+  }
+  return rules;
+};
 const STEP2_RULES = rulesOf(STEP2);
 const STEP3_RULES = rulesOf(STEP3);
+const STEP4_RULES = rulesOf(STEP4.map((suffix): [string, string] => [suffix, '']));
 
-/**
- * Replaces the first listed suffix found when the remaining stem has measure > `minM`.
- * Indexed, not `for (const [suffix, replacement] of rules)`: until V8 optimises it, that loop
- * allocates an iterator and a destructured pair per rule, about 5 MB for a day's digest.
- */
+/** The first listed rule whose suffix `w` ends with, or undefined. */
+const firstRule = (w: string, rules: SuffixRules): [string, string] | undefined => {
+  const group = rules.get(w[w.length - 1]!);
+  if (group === undefined) return undefined;
+  // Indexed, not for...of with destructuring: until V8 optimises the loop, that allocates an
+  // iterator and a pair per rule (about 5 MB for a day's digest).
+  for (let r = 0; r < group.length; r++) if (w.endsWith(group[r]![0])) return group[r];
+  return undefined;
+};
+
+/** Replaces the first listed suffix found when the remaining stem has measure > `minM`. */
 const replaceSuffix = (w: string, rules: SuffixRules, minM: number): string => {
-  const { suffixes, replacements } = rules;
-  for (let r = 0; r < suffixes.length; r++) {
-    const suffix = suffixes[r]!;
-    if (w.endsWith(suffix)) {
-      const base = w.slice(0, w.length - suffix.length);
-      return measure(base) > minM ? base + replacements[r]! : w;
-    }
-  }
-  return w;
+  const rule = firstRule(w, rules);
+  if (rule === undefined) return w;
+  const base = w.slice(0, w.length - rule[0].length);
+  return measure(base) > minM ? base + rule[1] : w;
 };
 
 // Character tests below are written out rather than as patterns (/'s?$/, /(ed|ing)$/, /[lsz]$/…):
@@ -123,14 +132,12 @@ export function stemEnglish(word: string): string {
   w = replaceSuffix(w, STEP2_RULES, 0);
   w = replaceSuffix(w, STEP3_RULES, 0);
   // Step 4: drop derivational suffixes from long stems.
-  for (let r = 0; r < STEP4.length; r++) {
-    const suffix = STEP4[r]!;
-    if (w.endsWith(suffix)) {
-      const base = w.slice(0, w.length - suffix.length);
-      const last = base[base.length - 1];
-      if (measure(base) > 1 && (suffix !== 'ion' || last === 's' || last === 't')) w = base;
-      break;
-    }
+  const step4 = firstRule(w, STEP4_RULES);
+  if (step4 !== undefined) {
+    const suffix = step4[0];
+    const base = w.slice(0, w.length - suffix.length);
+    const last = base[base.length - 1];
+    if (measure(base) > 1 && (suffix !== 'ion' || last === 's' || last === 't')) w = base;
   }
   // Step 5: final -e and -ll.
   if (w.endsWith('e')) {
