@@ -249,7 +249,8 @@ function mergeRows(s: Float64Array, n: number, keep: number, drop: number, keepS
 export function meanSimilarity(sim: Float64Array, n: number, i: number, members: number[]): number {
   let total = 0;
   let count = 0;
-  for (const m of members) {
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k]!;
     if (m === i) continue;
     total += sim[i * n + m]!;
     count++;

@@ -72,17 +72,18 @@ function surfaces(day: AnalysedDay, members: number[], preferLang: 'en' | 'nl', 
   };
   for (let m = 0; m < members.length; m++) countItem(day.raw[members[m]!]!);
   const best = new Map<number, string>();
-  for (const [id, perSurface] of counts) {
+  counts.forEach((perSurface, id) => {
+    // The most counted spelling; ties to the first in code-unit order.
     let top = '';
     let topCount = -1;
-    for (const [surface, n] of [...perSurface.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (n > topCount) {
+    perSurface.forEach((n, surface) => {
+      if (n > topCount || (n === topCount && surface < top)) {
         top = surface;
         topCount = n;
       }
-    }
+    });
     best.set(id, top);
-  }
+  });
   return best;
 }
 

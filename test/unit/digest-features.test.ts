@@ -293,3 +293,19 @@ describe('the character table answers what the Unicode patterns it replaces woul
     }
   });
 });
+
+describe('label spellings', () => {
+  test('a tie between two spellings goes to the first in code-unit order, whichever item comes first', () => {
+    const base = { site: 'x' as const, authorName: null, authorHandle: '@a', lang: 'nl' as const };
+    const items: DigestInput[] = [
+      { ...base, id: '1', key: 'x:1', savedAt: 1, text: 'Grote storing bij Edgeworks: klanten in Utrecht melden fouten.' },
+      { ...base, id: '2', key: 'x:2', savedAt: 2, text: 'Weer een storing bij EdgeWorks: klanten in Utrecht melden fouten.' },
+    ];
+    const options = { day: '2026-03-10', lang: 'nl' as const, timeZone: 'UTC', period: { start: 0, end: 10 } };
+    for (const order of [items, [...items].reverse().map((it, i) => ({ ...it, savedAt: i + 1 }))]) {
+      const keywords = buildDigest(order, options).themes[0]!.keywords;
+      expect(keywords).toContain('EdgeWorks');
+      expect(keywords).not.toContain('Edgeworks');
+    }
+  });
+});
