@@ -320,7 +320,7 @@ async function measureCaughtUp() {
       const elements = [...document.querySelectorAll('article')];
       let ms = 0;
       for (let i = 0; i < elements.length; i += 10) {
-        const batch = elements.slice(i, i + 10).map((element, k) => ({ element, item: { id: String(1_790_000_000_000_000 + i + k) } }));
+        const batch = elements.slice(i, i + 10).map((element, k) => ({ element, id: String(1_790_000_000_000_000 + i + k) }));
         const t0 = performance.now();
         hook(batch);
         ms += performance.now() - t0;
