@@ -54,7 +54,8 @@ let weightById = new Float64Array(4096);
 /** vectorOf for a bag given as distinct feature ids (any order) and their weights. */
 export function vectorOfWeights(bagIds: readonly number[], bagWeights: readonly number[], df: Int32Array, n: number): SparseVector {
   const ids = Int32Array.from(bagIds).sort();
-  if (ids.length > 0 && ids[ids.length - 1]! >= weightById.length) weightById = new Float64Array(Math.max(weightById.length * 2, ids[ids.length - 1]! + 1));
+  const largest = ids.length > 0 ? ids[ids.length - 1]! : -1;
+  if (largest >= weightById.length) weightById = new Float64Array(Math.max(weightById.length * 2, largest + 1));
   for (let k = 0; k < bagIds.length; k++) weightById[bagIds[k]!] = bagWeights[k]!;
   const values = new Float64Array(ids.length);
   let norm = 0;
@@ -234,7 +235,15 @@ function nearestOpen(s: Float64Array, n: number, a: number, previous: number, op
 }
 
 /** Average-link row update when `drop` joins `keep` (sizes before the merge). */
-function mergeRows(s: Float64Array, n: number, keep: number, drop: number, keepSize: number, dropSize: number, open: readonly number[]): void {
+function mergeRows(
+  s: Float64Array,
+  n: number,
+  keep: number,
+  drop: number,
+  keepSize: number,
+  dropSize: number,
+  open: readonly number[],
+): void {
   const total = keepSize + dropSize;
   for (let k = 0; k < open.length; k++) {
     const c = open[k]!;

@@ -159,7 +159,9 @@ export function cleanSentence(sentence: string): string {
   if (s.includes('://')) s = s.replace(/\bhttps?:\/\/\S+/gu, '');
   if (s.includes(':')) s = s.replace(/^(?:\p{Lu}{3,}|Update|Breaking|Draadje|Thread)\s*:\s*/u, '');
   if (s.includes('#') && isTagChar(lastVisible(s))) s = s.replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '');
-  if (PICTOGRAPH.test(lastVisible(s))) s = s.replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '');
+  if (PICTOGRAPH.test(lastVisible(s))) {
+    s = s.replace(/(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)+\s*$/u, '');
+  }
   return s.replace(/\s+/g, ' ').trim();
 }
 

@@ -555,7 +555,9 @@ export function readText(text: string, lang: ItemLang): RawText {
     tokenFlags.push(FROM_HASHTAG);
   }
   // "C/2026 K2", "Lumen-3": a name glued to a number by a slash or hyphen is one code.
-  if (hasDigit && (rest.includes('-') || rest.includes('/'))) for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
+  if (hasDigit && (rest.includes('-') || rest.includes('/'))) {
+    for (const code of rest.matchAll(CODE_RE)) add(fixed, `x:${code[0].toLowerCase()}`, KIND_WEIGHT.x!);
+  }
   return { lang, tokens, tokenFlags, textWords, numbers, fixed, wordCount };
 }
 
