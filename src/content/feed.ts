@@ -4,9 +4,11 @@
  *
  * Work is proportional to what changed and to what the user can see: the MutationObserver hands
  * us added nodes, and we look for items only inside them (or around them, when a known item's
- * content is filled in later). Finding an item costs next to nothing; reading it and adding its
- * control happens when it comes within two screens of the viewport (IntersectionObserver), so a
- * timeline of a thousand items costs what its visible part costs, in small slices between frames.
+ * content is filled in later). Finding an item costs next to nothing; giving it its control
+ * happens when it comes within two screens of the viewport (IntersectionObserver), together with
+ * the waiting items beside it, so a timeline of a thousand items costs what its visible part costs,
+ * in a few small tasks between frames. A control needs only the adapter's peek (id, author, ad,
+ * unavailable); the whole item is read when it is saved.
  * Everything hangs off one AbortSignal: aborting disconnects the observers and removes our UI.
  */
 import { debugLog, extractElement, findItemElements, peekElement } from '../sites/extract';
