@@ -136,8 +136,10 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     .catch(() => (view.early = null));
 
   // Adapter health (issue 3): its check is injected when it is due (extras/health.ts).
-  const healthTimer = setTimeout(() => {
-    void requestExtras(['health']).then(() => signal.aborted || bridge.checkHealth?.(signal));
+  // Injected once per frame: a later feed view (a single-page app's navigation) reuses it.
+  const healthTimer = setTimeout(async () => {
+    if (!bridge.checkHealth) await requestExtras(['health']);
+    if (!signal.aborted) bridge.checkHealth?.(signal);
   }, HEALTH_CHECK_DELAYS_MS[0]);
   onAbort(signal, () => clearTimeout(healthTimer));
   const watcher = new FeedWatcher({
