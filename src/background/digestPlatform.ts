@@ -30,10 +30,11 @@ export function browserDigestPlatform(): DigestPlatform {
     async readState() {
       const stored = (await browser.storage.local.get(DELIVERY_STATE_KEY))[DELIVERY_STATE_KEY] as unknown;
       if (typeof stored !== 'object' || stored === null) return {};
-      const { lastSlot, lastDeliveredDay } = stored as Record<string, unknown>;
+      const { lastSlot, lastDeliveredDay, catchUpSlot } = stored as Record<string, unknown>;
       const state: DeliveryState = {};
       if (typeof lastSlot === 'number' && Number.isFinite(lastSlot)) state.lastSlot = lastSlot;
       if (typeof lastDeliveredDay === 'string') state.lastDeliveredDay = lastDeliveredDay;
+      if (typeof catchUpSlot === 'number' && Number.isFinite(catchUpSlot)) state.catchUpSlot = catchUpSlot;
       return state;
     },
     async writeState(state) {

@@ -15,7 +15,7 @@ import { contentFrame, extrasToLoad } from './inject';
 import { extraFile, isLoadExtrasRequest } from '../messaging/extras';
 import type { LoadExtrasRequest } from '../messaging/extras';
 import { backfillSummaries } from './summaries';
-import { DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onDigestAlarm, scheduleNextDigest } from './digest';
+import { CATCH_UP_ALARM, DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onCatchUpAlarm, onDigestAlarm, scheduleNextDigest } from './digest';
 import { browserDigestPlatform } from './digestPlatform';
 import { SETTINGS_KEY } from './platform';
 import { browserCapturePlatform, createCaptureListeners, createMenus, restoreInstances } from './captureBrowser';
@@ -61,13 +61,14 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'update') void getDb().then((db) => backfillSummaries(db));
 });
 
-// The daily digest: catch up once after a closed browser, deliver when the alarm fires, and move
-// the alarm when the user changes the time or days.
+// The daily digest: catch up once after a closed browser (a minute after it starts), deliver when
+// the alarm fires, and move the alarm when the user changes the time or days.
 const logDigestError = (error: unknown) => console.error('[Stroom] digest delivery failed', error);
 browser.runtime.onInstalled.addListener(() => void catchUpDigest(context, digestPlatform).catch(logDigestError));
 browser.runtime.onStartup.addListener(() => void catchUpDigest(context, digestPlatform).catch(logDigestError));
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DIGEST_ALARM) void onDigestAlarm(context, digestPlatform, alarm.scheduledTime).catch(logDigestError);
+  if (alarm.name === CATCH_UP_ALARM) void onCatchUpAlarm(context, digestPlatform, alarm.scheduledTime).catch(logDigestError);
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void scheduleNextDigest(context, digestPlatform).catch(logDigestError);

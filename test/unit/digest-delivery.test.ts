@@ -2,7 +2,7 @@
  * The background's digest job on fake IndexedDB with a fake platform (alarms, notifications, the
  * toolbar dot, delivery state): what the alarm does, catching up once, and the digest messages.
  */
-import { catchUpDigest, onDigestAlarm, DIGEST_ALARM } from '../../src/background/digest';
+import { CATCH_UP_ALARM, CATCH_UP_DELAY_MS, catchUpDigest, onCatchUpAlarm, onDigestAlarm, DIGEST_ALARM } from '../../src/background/digest';
 import type { DeliveryState, DigestPlatform } from '../../src/background/digest';
 import { createHandlers } from '../../src/background/handlers';
 import { route } from '../../src/background/router';
@@ -117,33 +117,79 @@ describe('the digest alarm', () => {
 });
 
 describe('catching up at start-up', () => {
-  test('after three missed evenings, delivers once (for the latest) and schedules the next', async () => {
+  test('after three missed evenings, delivers once (for the latest) a minute after start, and schedules the next', async () => {
     const lastSlot = Date.UTC(2026, 2, 6, 18);
     const now = Date.UTC(2026, 2, 10, 9); // three evenings missed: 7th, 8th, 9th
-    const { db, calls, context, platform } = await setUp({ now, state: { lastSlot }, items: [item(1, Date.UTC(2026, 2, 9, 10))] });
-    const delivered = await catchUpDigest(context, platform);
+    const { db, clock, calls, context, platform } = await setUp({ now, state: { lastSlot }, items: [item(1, Date.UTC(2026, 2, 9, 10))] });
+    await catchUpDigest(context, platform);
+    // Nothing is built while the browser starts: an alarm a minute later does it.
+    expect(await db.getAllKeys('digests')).toEqual([]);
+    expect(calls.alarms).toEqual([
+      [CATCH_UP_ALARM, now + CATCH_UP_DELAY_MS],
+      [DIGEST_ALARM, Date.UTC(2026, 2, 10, 18)],
+    ]);
+    clock.now = now + CATCH_UP_DELAY_MS;
+    const delivered = await onCatchUpAlarm(context, platform, now + CATCH_UP_DELAY_MS);
     expect(delivered?.day).toBe('2026-03-09');
     expect(await db.getAllKeys('digests')).toEqual(['2026-03-09']);
     expect(calls.notifications).toHaveLength(1);
-    expect(calls.alarms).toEqual([[DIGEST_ALARM, Date.UTC(2026, 2, 10, 18)]]);
+    expect(platform.state.catchUpSlot).toBeUndefined();
     // Starting again the same morning delivers nothing more.
     await catchUpDigest(context, platform);
+    expect(await onCatchUpAlarm(context, platform, clock.now)).toBeNull();
     expect(calls.notifications).toHaveLength(1);
   });
 
-  test('at browser start, the overdue alarm and the catch-up together deliver once', async () => {
+  test('at browser start, the overdue alarm and the catch-up together deliver once, after the browser settles', async () => {
     const evening = Date.UTC(2026, 2, 9, 18);
     const now = Date.UTC(2026, 2, 10, 8);
-    const { db, calls, context, platform } = await setUp({ now, state: { lastSlot: evening - DAY }, items: [item(1, evening - HOUR)] });
+    const { db, clock, calls, context, platform } = await setUp({ now, state: { lastSlot: evening - DAY }, items: [item(1, evening - HOUR)] });
     const results = await Promise.all([catchUpDigest(context, platform), onDigestAlarm(context, platform, evening)]);
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results[1]).toBeNull();
+    expect(calls.notifications).toHaveLength(0);
+    expect(platform.state.catchUpSlot).toBe(evening);
+    clock.now += CATCH_UP_DELAY_MS;
+    expect((await onCatchUpAlarm(context, platform, clock.now))?.day).toBe('2026-03-09');
+    expect(await onCatchUpAlarm(context, platform, clock.now)).toBeNull();
     expect(calls.notifications).toHaveLength(1);
     expect(await db.getAllKeys('digests')).toEqual(['2026-03-09']);
+  });
+
+  test('an alarm firing late after days asleep waits a minute, then delivers the latest missed time only', async () => {
+    const first = Date.UTC(2026, 2, 7, 18);
+    const now = Date.UTC(2026, 2, 10, 7); // woke Tuesday morning: 7th, 8th and 9th missed
+    const { db, clock, calls, context, platform } = await setUp({ now, state: { lastSlot: first - DAY }, items: [item(1, Date.UTC(2026, 2, 9, 12))] });
+    expect(await onDigestAlarm(context, platform, first)).toBeNull();
+    expect(calls.alarms).toContainEqual([CATCH_UP_ALARM, now + CATCH_UP_DELAY_MS]);
+    expect(calls.alarms.at(-1)).toEqual([DIGEST_ALARM, Date.UTC(2026, 2, 10, 18)]);
+    clock.now += CATCH_UP_DELAY_MS;
+    expect((await onCatchUpAlarm(context, platform, clock.now))?.day).toBe('2026-03-09');
+    expect(await db.getAllKeys('digests')).toEqual(['2026-03-09']);
+  });
+
+  test('a catch-up alarm that is itself late (closed again within the minute) waits for this start to settle', async () => {
+    const evening = Date.UTC(2026, 2, 9, 18);
+    const due = Date.UTC(2026, 2, 10, 8);
+    const { db, clock, calls, context, platform } = await setUp({ now: due + 2 * HOUR, state: { lastSlot: evening - DAY, catchUpSlot: evening } });
+    expect(await onCatchUpAlarm(context, platform, due)).toBeNull();
+    expect(calls.alarms).toEqual([[CATCH_UP_ALARM, clock.now + CATCH_UP_DELAY_MS]]);
+    clock.now += CATCH_UP_DELAY_MS;
+    expect((await onCatchUpAlarm(context, platform, clock.now))?.day).toBe('2026-03-09');
+    expect(await db.getAllKeys('digests')).toEqual(['2026-03-09']);
+  });
+
+  test('a catch-up overtaken by a delivery on time delivers nothing more', async () => {
+    const evening = Date.UTC(2026, 2, 9, 18);
+    const next = evening + DAY;
+    const { calls, context, platform } = await setUp({ now: next, state: { lastSlot: evening - DAY, catchUpSlot: evening } });
+    expect((await onDigestAlarm(context, platform, next))?.day).toBe('2026-03-10');
+    expect(await onCatchUpAlarm(context, platform, next)).toBeNull();
+    expect(calls.notifications).toHaveLength(1);
   });
 
   test('a first run delivers nothing and remembers when scheduling began', async () => {
     const { calls, context, platform } = await setUp({ now: NOON });
-    expect(await catchUpDigest(context, platform)).toBeNull();
+    await catchUpDigest(context, platform);
     expect(platform.state.lastSlot).toBe(NOON);
     expect(calls.alarms).toEqual([[DIGEST_ALARM, Date.UTC(2026, 2, 10, 18)]]);
   });
