@@ -3,10 +3,9 @@
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
  * was already seen. Cheap on the page: while the user scrolls, a look at most four times a second
  * reads the positions of the items that went over the top since the last look (plus one), with a
- * hash per item and a debounced write. Measured as the page's whole main-thread CPU while
- * scrolling (test/bench/content.mjs): an IntersectionObserver on every item cost some 70 ms per
- * 100 items scrolled, one observed item at a time (re-observed as each went past) about 5 ms, and
- * these looks about what the bench can resolve (1 ms per 100 items).
+ * hash per item and a debounced write. An IntersectionObserver on every item cost far more (some
+ * 70 ms per 100 items scrolled, in the page's whole main-thread CPU: test/bench/content.mjs);
+ * test/bench/digest-ui.mjs times these looks directly.
  */
 import { onAbort } from './abort';
 import { SeenLog, parseSeen, seenHash } from './seen';
@@ -84,7 +83,7 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   };
   const look = () => {
     lookTimer = null;
-    if (!log) return;
+    if (!log || signal.aborted) return;
     const now = options.now();
     for (; next < elements.length; next++) {
       const element = elements[next]!;
@@ -104,8 +103,17 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
       next = 0;
     }
   };
+  // Positions are read where the browser has just laid the page out for a frame: in a
+  // ResizeObserver's first report, which comes after layout. Read at any other moment (a timer
+  // after the feed watcher added Save buttons, say) they made the browser lay out the page once
+  // more: scrolling the 1,000-item X fixture, that made these looks cost 1.5-2 ms per 100 items
+  // instead of about 1.
+  const afterLayout = new ResizeObserver(() => {
+    afterLayout.disconnect(); // one report per look, not one per change of the page's size
+    look();
+  });
   const lookSoon = () => {
-    lookTimer ??= setTimeout(look, options.lookDelayMs ?? LOOK_DELAY_MS);
+    lookTimer ??= setTimeout(() => afterLayout.observe(document.documentElement), options.lookDelayMs ?? LOOK_DELAY_MS);
   };
   // Capture: feeds that scroll inside a container fire scroll events that do not bubble.
   document.addEventListener('scroll', lookSoon, { capture: true, passive: true, signal });

@@ -57,6 +57,30 @@ function feed(count: number): Array<{ element: Element; id: string }> {
 }
 
 const flush = () => new Promise((done) => setTimeout(done, 0));
+
+/**
+ * jsdom has no layout and no ResizeObserver. This one reports each observed target once, soon
+ * after observe() (a browser: after its next layout), unless disconnected first.
+ */
+const soon = (report: () => void) => void setTimeout(report, 0);
+let reportAfter = soon;
+const observed: Element[] = [];
+class LayoutReportObserver {
+  #connected = false;
+  constructor(private readonly report: () => void) {}
+  observe(target: Element): void {
+    observed.push(target);
+    this.#connected = true;
+    reportAfter(() => this.#connected && this.report());
+  }
+  disconnect(): void {
+    this.#connected = false;
+  }
+}
+beforeAll(() => Object.assign(window, { ResizeObserver: LayoutReportObserver }));
+afterAll(() => delete (window as { ResizeObserver?: unknown }).ResizeObserver);
+/** The next "frame" (jsdom draws one every 16 ms, as jest sets it up), and what it set off. */
+const afterFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 const NOW = Date.UTC(2026, 2, 10, 9, 14);
 
 afterEach(() => {
@@ -162,6 +186,36 @@ test('a post the page adds above the waiting ones (a stream) is remembered when 
   await scrollTo(0);
   await scrollTo(past(2)); // the streamed post and the first old one went over the top
   expect(await remembered(['streamed', ...entries.map(({ id }) => id)])).toEqual(['streamed', entries[0]!.id]);
+});
+
+test('positions are read after the browser lays out a frame (a ResizeObserver report), and not once the page view has ended', async () => {
+  reportAfter = (report) => void requestAnimationFrame(report); // as a browser does, after its layout
+  try {
+    const entries = feed(4);
+    layOut();
+    const { hook, onSeen, remembered } = watchFresh();
+    hook(entries);
+    await scrollTo(0);
+    await afterFrame(); // the look that sees the feed as it opens
+    scrollY = past(2);
+    layOut();
+    document.dispatchEvent(new Event('scroll'));
+    await flush(); // the look is due: it waits for the layout report
+    expect(onSeen).not.toHaveBeenCalled();
+    expect(observed.at(-1)).toBe(document.documentElement);
+    await afterFrame();
+    expect(onSeen).toHaveBeenCalledTimes(2);
+    // Scrolled again, and the page view ends before the frame: nothing more is read or remembered.
+    scrollY = past(3);
+    layOut();
+    document.dispatchEvent(new Event('scroll'));
+    await flush();
+    expect(await remembered(entries.map(({ id }) => id))).toEqual([entries[0]!.id, entries[1]!.id]);
+    await afterFrame();
+    expect(onSeen).toHaveBeenCalledTimes(2);
+  } finally {
+    reportAfter = soon;
+  }
 });
 
 test('posts removed from the page or hidden are not remembered and do not hold up the others', async () => {
