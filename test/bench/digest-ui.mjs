@@ -120,67 +120,83 @@ try {
   await context.route((url) => url.href === feedUrl, (r) =>
     // Cross-origin isolated, for performance.now() to the 5 µs (else 100 µs, too coarse for these).
     r.fulfill({ contentType: 'text/html', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, body: `<!doctype html><body>${articles}</body>` }),);
-  const feedPage = await context.newPage();
-  await feedPage.setViewportSize({ width: 800, height: 800 });
-  await feedPage.goto(feedUrl);
-  // Time all the hook's work while scrolling: its scroll listener and every timer it sets (the
-  // looks at what went past, the debounced write). Wrapped before the hook is loaded. A no-op
-  // scroll listener, wrapped the same way, measures what the timing itself adds to each call.
-  await feedPage.evaluate(() => {
-    window.timed = { scroll: [0, 0], timers: [0, 0], noop: [0, 0] };
-    const timed = (callback, kind) =>
-      function (...args) {
-        const t0 = performance.now();
-        try {
-          return callback.apply(this, args);
-        } finally {
-          window.timed[kind()][0] += performance.now() - t0;
-          window.timed[kind()][1]++;
+  /** The caught-up hook on a fresh 1,000-item page, scrolled `step` px a frame (and `pause` ms). */
+  const caughtUpCost = async (pace) => {
+    const feedPage = await context.newPage();
+    await feedPage.setViewportSize({ width: 800, height: 800 });
+    await feedPage.goto(feedUrl);
+    // Time all the hook's work while scrolling: its scroll listener, every timer it sets (the
+    // debounced write) and its ResizeObserver's reports (the looks at what went past). Wrapped before the hook is loaded. A no-op
+    // scroll listener, wrapped the same way, measures what the timing itself adds to each call.
+    await feedPage.evaluate(() => {
+      window.timed = { scroll: [0, 0], timers: [0, 0], noop: [0, 0] };
+      const timed = (callback, kind) =>
+        function (...args) {
+          const t0 = performance.now();
+          try {
+            return callback.apply(this, args);
+          } finally {
+            window.timed[kind()][0] += performance.now() - t0;
+            window.timed[kind()][1]++;
+          }
+        };
+      const nativeSetTimeout = window.setTimeout;
+      window.setTimeout = (callback, delay, ...args) => nativeSetTimeout(timed(callback, () => 'timers'), delay, ...args);
+      window.untimedWait = (ms) => new Promise((done) => nativeSetTimeout(done, ms)); // the bench's own waits
+      // The looks themselves run in a ResizeObserver's report.
+      const NativeResizeObserver = window.ResizeObserver;
+      window.ResizeObserver = class extends NativeResizeObserver {
+        constructor(callback) {
+          super(timed(callback, () => 'timers'));
         }
       };
-    const nativeSetTimeout = window.setTimeout;
-    window.setTimeout = (callback, delay, ...args) => nativeSetTimeout(timed(callback, () => 'timers'), delay, ...args);
-    const nativeListen = Document.prototype.addEventListener;
-    Document.prototype.addEventListener = function (type, listener, options) {
-      const kind = listener.name === 'noop' ? 'noop' : 'scroll';
-      return nativeListen.call(this, type, type === 'scroll' ? timed(listener, () => kind) : listener, options);
-    };
-    document.addEventListener('scroll', function noop() {}, { capture: true, passive: true });
-  });
-  await feedPage.addScriptTag({ content: iife.outputFiles[0].text });
-  const seenCost = await feedPage.evaluate(async () => {
-    const data = new Map();
-    const storage = { get: async (key) => data.get(key), set: async (key, value) => void data.set(key, value) };
-    let seen = 0;
-    const hook = window.StroomSeen.watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: () => 'caught up', now: Date.now, signal: new AbortController().signal, onSeen: () => seen++ });
-    await new Promise((done) => setTimeout(done, 0));
-    const elements = [...document.querySelectorAll('article')];
-    let hookMs = 0;
-    for (let i = 0; i < elements.length; i += 10) {
-      const batch = elements.slice(i, i + 10).map((element, k) => ({ element, id: String(1_790_000_000_000_000 + i + k) }));
-      const t0 = performance.now();
-      hook(batch);
-      hookMs += performance.now() - t0;
-    }
-    await new Promise((done) => setTimeout(done, 500)); // the look after the hook: none past yet
-    window.timed = { scroll: [0, 0], timers: [0, 0], noop: [0, 0] };
-    for (let y = 0; y <= document.body.scrollHeight; y += 400) {
-      scrollTo(0, y);
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    }
-    await new Promise((done) => setTimeout(done, 2_500)); // the last look, and the debounced write
-    // Less this page's own timers (the awaits above), which go through the same wrapper.
-    return { hookMs, timed: window.timed, items: elements.length, seen, stored: data.size };
-  });
-  await feedPage.close();
-  const per100 = (ms) => fmt((ms / seenCost.items) * 100, 3);
-  const { scroll, timers, noop } = seenCost.timed;
-  const perCall = noop[0] / noop[1];
-  // The scroll loop waits for frames, not timers; its one timer (the last wait) is counted with ours.
-  const ours = scroll[0] + timers[0];
-  const net = ours - (scroll[1] + timers[1]) * perCall;
-  console.log(`caught-up on a page (Chromium, ${seenCost.items} items, ${seenCost.seen} marked seen while scrolling, ${seenCost.stored ? 'written' : 'NOT written'} to storage), per 100 items scrolled (budget 1 ms):`);
-  console.log(`  onDecorated ${per100(seenCost.hookMs)} ms + while scrolling ${per100(net)} ms (${scroll[1]} scroll events ${fmt(scroll[0], 1)} ms, ${timers[1]} looks and writes ${fmt(timers[0], 1)} ms, less ${fmt(perCall * 1000, 1)} µs per call that timing a no-op listener measures) = ${per100(seenCost.hookMs + net)} ms (${per100(seenCost.hookMs + ours)} ms without that correction)`);
+      const nativeListen = Document.prototype.addEventListener;
+      Document.prototype.addEventListener = function (type, listener, options) {
+        const kind = listener.name === 'noop' ? 'noop' : 'scroll';
+        return nativeListen.call(this, type, type === 'scroll' ? timed(listener, () => kind) : listener, options);
+      };
+      document.addEventListener('scroll', function noop() {}, { capture: true, passive: true });
+    });
+    await feedPage.addScriptTag({ content: iife.outputFiles[0].text });
+    const seenCost = await feedPage.evaluate(async ({ step, pause, rows }) => {
+      const data = new Map();
+      const storage = { get: async (key) => data.get(key), set: async (key, value) => void data.set(key, value) };
+      let seen = 0;
+      const hook = window.StroomSeen.watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: () => 'caught up', now: Date.now, signal: new AbortController().signal, onSeen: () => seen++ });
+      await new Promise((done) => setTimeout(done, 0));
+      const elements = [...document.querySelectorAll('article')].slice(0, rows);
+      let hookMs = 0;
+      for (let i = 0; i < elements.length; i += 10) {
+        const batch = elements.slice(i, i + 10).map((element, k) => ({ element, id: String(1_790_000_000_000_000 + i + k) }));
+        const t0 = performance.now();
+        hook(batch);
+        hookMs += performance.now() - t0;
+      }
+      await untimedWait(500); // the look after the hook: none past yet
+      window.timed = { scroll: [0, 0], timers: [0, 0], noop: [0, 0] };
+      const end = elements.at(-1).getBoundingClientRect().bottom + scrollY;
+      for (let y = 0; y <= end; y += step) {
+        scrollTo(0, y);
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        if (pause) await untimedWait(pause);
+      }
+      await untimedWait(6_000); // the last look (up to 3 s after the last scroll), and the debounced write
+      return { hookMs, timed: window.timed, items: elements.length, seen, stored: data.size };
+    }, pace);
+    await feedPage.close();
+    const per100 = (ms) => fmt((ms / seenCost.items) * 100, 3);
+    const { scroll, timers, noop } = seenCost.timed;
+    const perCall = noop[0] / noop[1];
+    const ours = scroll[0] + timers[0];
+    const net = ours - (scroll[1] + timers[1]) * perCall;
+    console.log(`caught-up on a page (Chromium, ${pace.name}: ${seenCost.items} items, ${seenCost.seen} marked seen while scrolling, ${seenCost.stored ? 'written' : 'NOT written'} to storage), per 100 items scrolled (budget 1 ms):`);
+    console.log(`  onDecorated ${per100(seenCost.hookMs)} ms + while scrolling ${per100(net)} ms (${scroll[1]} scroll events ${fmt(scroll[0], 1)} ms, ${timers[1]} timers and looks ${fmt(timers[0], 1)} ms, less ${fmt(perCall * 1000, 1)} µs per call that timing a no-op listener measures) = ${per100(seenCost.hookMs + net)} ms (${per100(seenCost.hookMs + ours)} ms without that correction)`);
+
+  };
+  await caughtUpCost({ name: 'a fast flick, 400 px every two frames', step: 400, pause: 0, rows: 1000 });
+  // Reading pace: about one 130 px row at a time, a scroll every third of a second, so nearly
+  // every look finds one item gone past: the per-look costs weigh most here.
+  await caughtUpCost({ name: 'reading pace, 130 px every 1/3 s', step: 130, pause: 300, rows: 80 });
 
   const runs = [];
   for (let run = 0; run < 7; run++) {
