@@ -1,7 +1,7 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: while the user scrolls, a look at most once a second
+ * was already seen. Cheap on the page: while the user scrolls, a look at most four times a second
  * reads the positions of the items that went over the top since the last look (plus one), with a
  * hash per item and a debounced write. An IntersectionObserver on every item cost far more (some
  * 70 ms per 100 items scrolled, in the page's whole main-thread CPU: test/bench/content.mjs);
@@ -13,13 +13,13 @@ import { SeenLog, parseSeen, seenHash } from './seen';
 export const DIVIDER_TAG = 'stroom-caught-up';
 const SAVE_DELAY_MS = 2_000;
 /**
- * How long after a scroll the next look comes. Seen marks need no more than one a second, and
- * each look has a fixed cost (the page's task waking, the first position read): at a reading
- * pace, when each look finds one item gone past, that cost is nearly all of it. Measured at
- * three rows a second (test/bench/digest-ui.mjs): 13 ms per 100 items with a look every 250 ms,
- * 8.5 ms with one a second; a fast flick costs 0.5-0.8 ms per 100 items either way.
+ * How long after a scroll the next look comes. Each look has a fixed cost (the page's task waking,
+ * the first position read, some 0.1 ms here) that a fast flick spreads over many items and a
+ * reading pace pays per item (test/bench/digest-ui.mjs). A second between looks halved that, but
+ * items scrolled past in the first second after they appeared were then never marked (nothing
+ * had seen them below the top yet): a quick reader lost their marks.
  */
-const LOOK_DELAY_MS = 1_000;
+const LOOK_DELAY_MS = 250;
 
 export interface SeenStorage {
   get(key: string): Promise<unknown>;

@@ -172,7 +172,7 @@ try {
         hook(batch);
         hookMs += performance.now() - t0;
       }
-      await untimedWait(1_500); // the first look after the hook (a second later): none past yet
+      await untimedWait(500); // the first look after the hook: none past yet
       window.timed = { scroll: [0, 0], timers: [0, 0], noop: [0, 0] };
       const end = elements.at(-1).getBoundingClientRect().bottom + scrollY;
       for (let y = 0; y <= end; y += step) {
