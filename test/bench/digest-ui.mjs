@@ -34,6 +34,27 @@ const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(value
 const median = (values) => quantile(values, 0.5);
 const fmt = (x, digits = 2) => x.toFixed(digits);
 
+/** Write `records` into one of Stroom's IndexedDB stores from an extension page. */
+function putInStore(page, store, records) {
+  return page.evaluate(
+    ({ store, records }) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('stroom');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          for (const record of records) tx.objectStore(store).put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { store, records },
+  );
+}
+
 // — Seen items: size after 30 days, cost per 100 items —
 {
   const DAY = 86_400_000;
@@ -87,22 +108,7 @@ try {
   const setup = await context.newPage();
   await setup.goto(`chrome-extension://${extensionId}/popup.html`);
   await setup.waitForSelector('.tab');
-  await setup.evaluate(
-    (record) =>
-      new Promise((done, fail) => {
-        const open = indexedDB.open('stroom');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('digests', 'readwrite');
-          tx.objectStore('digests').put(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-        };
-      }),
-    { day, builtAt: Date.now(), digest },
-  );
+  await putInStore(setup, 'digests', [{ day, builtAt: Date.now(), digest }]);
   await setup.close();
   // Caught-up memory on a page: the onDecorated hook for 1,000 items (in batches of 10, as the
   // feed watcher calls it) and all its work while scrolling through them.
@@ -230,23 +236,7 @@ try {
   const saved = (await storedBenchItems(500, 20_000)).map((item, i) => ({ ...item, savedAt: dayStart + i * 100_000 }));
   const writer = await context.newPage();
   await writer.goto(`chrome-extension://${extensionId}/popup.html`);
-  await writer.evaluate(
-    (records) =>
-      new Promise((done, fail) => {
-        const open = indexedDB.open('stroom');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('items', 'readwrite');
-          for (const record of records) tx.objectStore('items').put(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    saved,
-  );
+  await putInStore(writer, 'items', saved);
   const cdp = await context.newCDPSession(writer);
   await cdp.send('ServiceWorker.enable');
   // Playwright keeps the handle of the first worker, which never answers once that worker has
