@@ -111,11 +111,13 @@ const buttonOf = (host: HTMLElement): HTMLButtonElement => {
   return button;
 };
 /**
- * The label the control shows: both are laid out in the button (so a click needs no layout) and
- * the stylesheet hides the one aria-pressed does not select; e2e reads the rendered text.
+ * The label the control shows: both are generated content of its <b> (::before from its save
+ * attribute, ::after from saved), laid out so a click needs no layout, and the stylesheet hides the one
+ * aria-pressed does not select. jsdom computes no generated content: this reads the attribute
+ * the shown one comes from; e2e reads the rendered text.
  */
 const shownLabel = (button: HTMLButtonElement): string | null | undefined =>
-  button.querySelector(button.getAttribute('aria-pressed') === 'true' ? '.saved' : '.save')?.textContent;
+  button.querySelector('b')?.getAttribute(button.getAttribute('aria-pressed') === 'true' ? 'saved' : 'save');
 
 /**
  * The HTML of a new item like the fixture's first savable one, under another id: what a growing

@@ -2,7 +2,7 @@
  * The whole pipeline in real Chromium: content script → typed message → background → IndexedDB
  * → popup, on X and Mastodon fixtures served at their real URLs.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { eventually, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
@@ -18,6 +18,17 @@ afterAll(async () => {
 });
 
 const saveButtons = (page: Page) => page.locator('[data-stroom-action="save"]');
+/**
+ * What a person reads on a button: its labels are generated content (::before "Save", ::after
+ * "Saved"), both laid out, and the state hides one. innerText leaves generated content out.
+ */
+const shownLabel = (button: Locator) =>
+  button.evaluate((element) => {
+    const labels = element.querySelector('b');
+    if (!labels) return null;
+    const shown = ['::before', '::after'].map((pseudo) => getComputedStyle(labels, pseudo)).filter((style) => style.visibility === 'visible');
+    return shown.map((style) => JSON.parse(style.content) as string).join(' | ');
+  });
 
 const storedKeys = async (): Promise<string[]> => (await readStore<{ key: string }>(browser, 'items')).map((item) => item.key).sort();
 
@@ -47,8 +58,8 @@ test('saving on X and Mastodon lands in the popup, newest first, and survives a 
   await expectPressed(x, 2, 'true');
   await expectPressed(x, 1, 'false');
   // What a person reads on the buttons (both labels are laid out; the state shows one).
-  expect(await saveButtons(x).nth(0).innerText()).toBe('Saved');
-  expect(await saveButtons(x).nth(1).innerText()).toBe('Save');
+  expect(await shownLabel(saveButtons(x).nth(0))).toBe('Saved');
+  expect(await shownLabel(saveButtons(x).nth(1))).toBe('Save');
 
   const mastodon = await browser.context.newPage();
   await mastodon.goto(MASTODON_HOME);
