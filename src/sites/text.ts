@@ -14,6 +14,8 @@
  */
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'td', 'section', 'article']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+/** Inside a run of text, what its textContent would read differently from the walk. */
+const WALK_NEEDED = ['img', 'br', ...SKIPPED_TAGS].join(',');
 
 export interface NormalizeOptions {
   /**
@@ -26,9 +28,11 @@ export interface NormalizeOptions {
 
 /** Normalised visible text of an element (whitespace collapsed, NBSP included), or "" when there is no element. */
 export function normalizedText(element: Element | null | undefined, options?: NormalizeOptions): string {
-  if (!element) return '';
-  return rawText(element, '', options?.skipElement ?? null).replace(/\s+/g, ' ').trim();
+  return element ? collapse(rawText(element, '', options?.skipElement ?? null)) : '';
 }
+
+/** Whitespace (NBSP included) collapsed to single spaces, and trimmed. */
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * `skipElement` for the elements under `root` that match `selector`: one query, not el.matches()
@@ -66,10 +70,20 @@ function rawText(node: Node, text: string, skipElement: ((element: Element) => b
   return text;
 }
 
+/**
+ * textOrNull for one run of text such as a display name, read in one native call where nothing in
+ * it needs the walk: no image (an emoji is an image with its alt text), line break or skipped
+ * element. Blocks that only wrap the run (X nests a name in five) read the same either way; a
+ * block between two pieces of text would lose its space, so this is for names, not post text.
+ * In Chromium a walk makes a JS wrapper for every node it touches.
+ */
+export function inlineTextOrNull(element: Element | null | undefined): string | null {
+  return element && !element.querySelector(WALK_NEEDED) ? collapse(element.textContent!) || null : textOrNull(element);
+}
+
 /** Normalised text, or null when it is empty. */
 export function textOrNull(element: Element | null | undefined, options?: NormalizeOptions): string | null {
-  const text = normalizedText(element, options);
-  return text === '' ? null : text;
+  return normalizedText(element, options) || null;
 }
 
 /** First element matching any of the alternatives, tried in order. */

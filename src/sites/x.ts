@@ -6,7 +6,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, attr, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, enclosingLink, findElement, forEachElement, inlineTextOrNull, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -91,7 +91,7 @@ export const xFeed: SiteAdapter = {
     ) {
       return xFeed.extract(element, pageUrl);
     }
-    return { id: statusOf(time, pageUrl)?.id ?? null, authorName: textOrNull(userName.firstElementChild), isAd, unavailable: false };
+    return { id: statusOf(time, pageUrl)?.id ?? null, authorName: inlineTextOrNull(userName.firstElementChild), isAd, unavailable: false };
   },
   // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
   threadPath: /^\/[^/]+\/status\/\d+/,
@@ -262,7 +262,7 @@ function readUserName(userName: Element | undefined): PersonRef {
     handle = /@([A-Za-z0-9_]{1,50})/.exec(block.textContent ?? '')?.[1] ?? null;
   }
   handle ??= profileHandle(attr(userName.querySelector('a[href]'), 'href'));
-  return { name: textOrNull(nameBlock), handle };
+  return { name: inlineTextOrNull(nameBlock), handle };
 }
 
 function profileHandle(href: string | null | undefined): string | null {
