@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_TAG } from '../../src/content/control';
-import { FeedWatcher, SAVED_STATE_BATCH_MS } from '../../src/content/feed';
+import { DECORATE_AHEAD, FeedWatcher, SAVED_STATE_BATCH_MS } from '../../src/content/feed';
 import type { FeedDependencies } from '../../src/content/feed';
 import { adapterFor, extractElement, findItemElements } from '../../src/sites';
 import type { SiteAdapter } from '../../src/sites/types';
@@ -396,19 +396,22 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     try {
       const container = feedContainer(adapter);
       const template = newItemHtml(entry, adapter, 0).html;
-      const added = Array.from({ length: 40 }, (_, i) => elementFrom(template.replaceAll(newItemHtml(entry, adapter, 0).id, `77${1000 + i}`)));
+      // Item 10 comes near first; the second report is 4 items past its batch, 3 before the end.
+      const later = 10 + DECORATE_AHEAD + 4;
+      const added = Array.from({ length: later + 4 }, (_, i) => elementFrom(template.replaceAll(newItemHtml(entry, adapter, 0).id, `77${1000 + i}`)));
       container.replaceChildren(...added);
       const { decorated, controller } = watch(adapter, pageUrl);
       await settle();
       expect(hosts()).toHaveLength(0); // found and watched, none near the viewport yet
-      expect(observed.size).toBe(40);
+      expect(observed.size).toBe(added.length);
       report!([{ target: added[10]!, isIntersecting: true }]);
       await settle();
-      // The item itself, the 16 after it; none before (its earlier neighbours already filled the batch).
-      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 && i <= 26 ? 1 : 0)));
-      report!([{ target: added[30]!, isIntersecting: true }, { target: added[12]!, isIntersecting: true }]);
+      // The item itself and DECORATE_AHEAD after it; none before (the ones after filled the batch).
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 && i <= 10 + DECORATE_AHEAD ? 1 : 0)));
+      report!([{ target: added[later]!, isIntersecting: true }, { target: added[12]!, isIntersecting: true }]);
       await settle();
-      // Items 27–29 were waiting before item 30: scrolling up, they are due too. Item 12 already had its control.
+      // The 3 after the later item, and the 3 waiting before it: scrolling up, they are due too.
+      // Item 12 already had its control.
       expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 ? 1 : 0)));
       expect(new Set(decorated).size).toBe(decorated.length);
       expect(observed.size).toBe(10);
