@@ -373,14 +373,16 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     expect(hosts()).toHaveLength(0);
   });
 
-  test('an item nearing the viewport is decorated with its waiting neighbours, each item once', async () => {
-    const { adapter, pageUrl } = loadFixture(entry);
-    // jsdom has no IntersectionObserver: this one reports what the test says is near the viewport.
+  /**
+   * jsdom has no IntersectionObserver: this one reports what the test says is near the viewport.
+   * Installed until `restore()`.
+   */
+  function fakeViewport() {
     const observed = new Set<Element>();
-    let report: ((entries: Array<{ target: Element; isIntersecting: boolean }>) => void) | null = null;
+    let callback: ((entries: Array<{ target: Element; isIntersecting: boolean }>) => void) | null = null;
     class NearViewport {
-      constructor(callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-        report = callback;
+      constructor(report: typeof callback) {
+        callback = report;
       }
       observe(element: Element) {
         observed.add(element);
@@ -393,31 +395,79 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       }
     }
     Object.assign(window, { IntersectionObserver: NearViewport });
+    return {
+      observed,
+      near: (...targets: Element[]) => callback!(targets.map((target) => ({ target, isIntersecting: true }))),
+      restore: () => Object.assign(window, { IntersectionObserver: undefined }),
+    };
+  }
+
+  /** `count` items like the fixture's first savable one, as the feed's only items. */
+  function feedOf(adapter: SiteAdapter, count: number): Element[] {
+    const template = newItemHtml(entry, adapter, 0);
+    const added = Array.from({ length: count }, (_, i) => elementFrom(template.html.replaceAll(template.id, `77${1000 + i}`)));
+    feedContainer(adapter).replaceChildren(...added);
+    return added;
+  }
+
+  test('an item nearing the viewport is decorated with its waiting neighbours, each item once', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    // A clock that stands still: the task's time limit (next test) never ends a batch here.
+    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
     try {
-      const container = feedContainer(adapter);
-      const template = newItemHtml(entry, adapter, 0).html;
       // Item 10 comes near first; the second report is 4 items past its batch, 3 before the end.
       const later = 10 + DECORATE_AHEAD + 4;
-      const added = Array.from({ length: later + 4 }, (_, i) => elementFrom(template.replaceAll(newItemHtml(entry, adapter, 0).id, `77${1000 + i}`)));
-      container.replaceChildren(...added);
+      const added = feedOf(adapter, later + 4);
       const { decorated, controller } = watch(adapter, pageUrl);
       await settle();
       expect(hosts()).toHaveLength(0); // found and watched, none near the viewport yet
-      expect(observed.size).toBe(added.length);
-      report!([{ target: added[10]!, isIntersecting: true }]);
+      expect(viewport.observed.size).toBe(added.length);
+      viewport.near(added[10]!);
       await settle();
       // The item itself and DECORATE_AHEAD after it; none before (the ones after filled the batch).
       expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 && i <= 10 + DECORATE_AHEAD ? 1 : 0)));
-      report!([{ target: added[later]!, isIntersecting: true }, { target: added[12]!, isIntersecting: true }]);
+      viewport.near(added[later]!, added[12]!);
       await settle();
       // The 3 after the later item, and the 3 waiting before it: scrolling up, they are due too.
       // Item 12 already had its control.
       expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 ? 1 : 0)));
       expect(new Set(decorated).size).toBe(decorated.length);
-      expect(observed.size).toBe(10);
+      expect(viewport.observed.size).toBe(10);
       controller.abort();
     } finally {
-      Object.assign(window, { IntersectionObserver: undefined });
+      clock.mockRestore();
+      viewport.restore();
+    }
+  });
+
+  test('a task stops taking neighbours after a few milliseconds; the rest get controls as they near the viewport', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    // Each look at the clock finds a millisecond gone.
+    let now = 0;
+    const clock = jest.spyOn(performance, 'now').mockImplementation(() => now++);
+    try {
+      const added = feedOf(adapter, 60);
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      viewport.near(added[10]!, added[30]!);
+      await settle();
+      const decorated = added.flatMap((element, i) => (hosts(element).length > 0 ? [i] : []));
+      // Both items near the viewport, and a few of the first one's next neighbours: not 128.
+      expect(decorated).toContain(10);
+      expect(decorated).toContain(30);
+      expect(decorated.length).toBeGreaterThan(2);
+      expect(decorated.length).toBeLessThan(10);
+      expect(decorated.filter((i) => i !== 30)).toEqual(decorated.filter((i) => i !== 30).map((_, k) => 10 + k));
+      expect(viewport.observed.size).toBe(added.length - decorated.length);
+      viewport.near(added[50]!);
+      await settle();
+      expect(hosts(added[50]!)).toHaveLength(1);
+      controller.abort();
+    } finally {
+      clock.mockRestore();
+      viewport.restore();
     }
   });
 
