@@ -91,6 +91,9 @@ export const xFeed: SiteAdapter = {
     ) {
       return xFeed.extract(element, pageUrl);
     }
+    // The name is only the control's accessible name (the saved item is read by extract()): one
+    // native read here, where extract()'s walk costs Chromium a wrapper per node and where jsdom's
+    // querySelector would cost extract() more than the walk.
     return { id: statusOf(time, pageUrl)?.id ?? null, authorName: inlineTextOrNull(userName.firstElementChild), isAd, unavailable: false };
   },
   // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
@@ -262,7 +265,7 @@ function readUserName(userName: Element | undefined): PersonRef {
     handle = /@([A-Za-z0-9_]{1,50})/.exec(block.textContent ?? '')?.[1] ?? null;
   }
   handle ??= profileHandle(attr(userName.querySelector('a[href]'), 'href'));
-  return { name: inlineTextOrNull(nameBlock), handle };
+  return { name: textOrNull(nameBlock), handle };
 }
 
 function profileHandle(href: string | null | undefined): string | null {
