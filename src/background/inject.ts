@@ -8,10 +8,11 @@ import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 
 /**
  * The extras a feed page asked for that it may have: the opt-in ones the user's settings switch
- * on, the code its Save buttons need and the adapter-health check; nothing else.
+ * on, the caught-up memory, the code its Save buttons need and the adapter-health check; nothing
+ * else.
  */
 export function extrasToLoad(request: LoadExtrasRequest, settings: Settings): ExtraName[] {
-  const on: Partial<Record<ExtraName, boolean>> = { badges: settings.debugBadges, nudge: settings.feed.nudge, save: true, health: true };
+  const on: Partial<Record<ExtraName, boolean>> = { seen: true, badges: settings.debugBadges, nudge: settings.feed.nudge, save: true, health: true };
   return [...new Set(request.names)].filter((name) => on[name] === true);
 }
 

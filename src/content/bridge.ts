@@ -13,8 +13,8 @@ export type DecoratedEntries = ReadonlyArray<{ element: Element; id: string }>;
 /** What an extra wants to hear about one feed page view. */
 export interface FeedHooks {
   decorated?(entries: DecoratedEntries): void;
-  /** An item the user scrolled past for the first time. */
-  seen?(): void;
+  /** The user scrolled past `count` more items (in batches: the caught-up memory's reports). */
+  seen?(count: number): void;
   /** An item saved with its button. */
   saved?(): void;
 }

@@ -1,29 +1,35 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: while the user scrolls, a look at most four times a second
- * reads the positions of the items that went over the top since the last look (plus one), with a
- * hash per item and a debounced write. An IntersectionObserver on every item cost far more (some
- * 70 ms per 100 items scrolled, in the page's whole main-thread CPU: test/bench/content.mjs);
- * test/bench/digest-ui.mjs times these looks directly.
+ * was already seen. Cheap on the page: an IntersectionObserver on one item reports about once a
+ * screen scrolled, then the positions of the items that went over the top are read, with a hash
+ * per item and a debounced write. Observing every item cost far more (some 70 ms per 100 items
+ * scrolled, in the page's whole main-thread CPU: test/bench/content.mjs); test/bench/digest-ui.mjs
+ * times this code's own work directly.
  */
 import { onAbort } from './abort';
 import { SeenLog, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
-const SAVE_DELAY_MS = 2_000;
 /**
- * How long after a scroll the next look comes. Each look has a fixed cost (the page's task waking,
- * the first position read, some 0.1 ms here) that a fast flick spreads over many items and a
- * reading pace pays per item (test/bench/digest-ui.mjs). A second between looks halved that, but
- * items scrolled past in the first second after they appeared were then never marked (nothing
- * had seen them below the top yet): a quick reader lost their marks.
+ * How long after the first new mark the recent part is written. Leaving the page (hidden, closed,
+ * navigated away) writes at once; this only bounds what a crash could lose. Each write is a task
+ * of its own (some 0.1 ms here at a reading pace), so not one per few items.
  */
-const LOOK_DELAY_MS = 250;
+const SAVE_DELAY_MS = 30_000;
+/**
+ * How many waiting items one report covers. Each report is a task of its own (some 0.1 ms here at
+ * a reading pace, whatever it marks: test/bench/digest-ui.mjs) and the next sentinel's first
+ * report another; every observed item costs the browser some work in every frame while the page
+ * scrolls, so there is one at a time. The items after the last report are remembered when the
+ * page is hidden or left.
+ */
+export const SENTINEL_EVERY = 32;
 
+/** storage.local's shape. */
 export interface SeenStorage {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
 }
 
 export interface CaughtUpOptions {
@@ -36,15 +42,19 @@ export interface CaughtUpOptions {
   dividerText(seenAt: number): string;
   now(): number;
   signal: AbortSignal;
-  /** Each newly scrolled-past item, for the session nudge. */
-  onSeen?(): void;
-  /** Tests look at once; pages use LOOK_DELAY_MS. */
-  lookDelayMs?: number;
+  /** How many more items were scrolled past in this page view, for the session nudge. */
+  onSeen?(count: number): void;
+  /** Tests write sooner; pages use SAVE_DELAY_MS. */
+  writeDelayMs?: number;
 }
 
 type Entry = { element: Element; id: string };
 
 export const seenKey = (site: string): string => `seen:${site}`;
+/** Beside it: what was marked since the whole record was last written. */
+export const recentSeenKey = (site: string): string => `seen:${site}:recent`;
+/** Past this many characters of hashes (some 2,500 items) the recent part joins the whole record. */
+const RECENT_LIMIT = 15_000;
 
 /**
  * The divider: text in a shadow root (so it never joins the item's text when an adapter reads
@@ -62,71 +72,163 @@ function dividerElement(document: Document, text: string): HTMLElement {
 /**
  * Returns the FeedWatcher's onDecorated hook.
  *
- * Items wait in document order, which in a feed is top to bottom. A look walks them from the
- * first waiting one while they are above the viewport: each counts as scrolled past if an earlier
- * look saw it not past (an item the page opened above, at a restored scroll position, was never
- * read). The first one not past ends the walk: no item after it is past either.
+ * Items wait in document order, which in a feed is top to bottom. One IntersectionObserver
+ * watches one of them, the sentinel, SENTINEL_EVERY places after the first, with the viewport
+ * grown far downward, so that it reports only when the sentinel goes over the top edge: then it
+ * and every item waiting before it have been scrolled past, and no position needs reading. The
+ * next sentinel is then SENTINEL_EVERY places further. Scrolling runs none of Stroom's code. A look per scroll (a listener, a timer and a position read after
+ * layout) cost some 0.13 ms per item at a reading pace: five looks per 100 px scrolled at a row
+ * a scroll (test/bench/digest-ui.mjs). The items after the last report are looked at (positions
+ * read) when the page is hidden or left.
+ *
+ * An item counts as scrolled past only if it was once below the top edge: an item the page opened
+ * above, at a restored scroll position, was never read. An item added at the end while every one
+ * waiting is known to be below is below too; the first waiting item, and one added above others,
+ * wait for the observer's first report on them.
  */
 export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entry[]) => void {
   const { document, storage, signal } = options;
   const key = seenKey(options.site);
+  const recentKey = recentSeenKey(options.site);
   let log: SeenLog | null = null;
-  let pending: Entry[] = [];
+  let pending: Entry[] | null = []; // until the stored record is read
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  let lookTimer: ReturnType<typeof setTimeout> | null = null;
-  // Waiting items (parallel arrays: no object per item), the first one, and how many of them an
-  // earlier look saw not past the top of the viewport.
+  // Waiting items (parallel arrays: no object per item), the first one, how many of them are known
+  // to have been below the top edge, and how many were added since the last one observed.
   let elements: Element[] = [];
   let hashes: string[] = [];
   let next = 0;
   let below = 0;
+  /** The observed item SENTINEL_EVERY places after the first waiting one (or the last one). */
+  let sentinel: Element | null = null;
+  /** Waiting items reported without a box (removed, hidden): never a sentinel again. */
+  const duds = new WeakSet<Element>();
+  // Scrolled past since the last write, and when: put into the log in one go when it is written,
+  // not item by item as they go (each look-up in its table of some 30,000 hashes is a few µs
+  // while the page's memory is cold, as it is between one report and the next).
+  let passed: string[] = [];
+  let passedAt: number[] = [];
 
-  const save = () => {
+  /**
+   * Write what changed: while the user scrolls, only the part marked since the whole record was
+   * written; that whole record (up to 200 KB: a millisecond or more) when the page is hidden or
+   * left, or when the recent part has grown large.
+   */
+  const save = (leaving: boolean) => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
-    if (log?.changed) storage.set(key, log.toRecord(options.now())).catch(() => undefined);
+    if (!log) return;
+    for (let i = 0; i < passed.length; i++) log.markHash(passed[i]!, passedAt[i]!);
+    passed = [];
+    passedAt = [];
+    let items: Record<string, unknown> | null = null;
+    if ((leaving || log.recentSize > RECENT_LIMIT) && log.recentSize > 0) items = { [key]: log.toRecord(options.now()), [recentKey]: { v: 1, groups: [] } };
+    else if (log.changed) items = { [recentKey]: log.toRecent() };
+    if (items) storage.set(items).catch(() => undefined);
   };
+  /** Remember the waiting item `at` as scrolled past, if it was once below the top edge. */
+  const mark = (at: number, now: number) => {
+    if (at < below) {
+      passed.push(hashes[at]!);
+      passedAt.push(now);
+    }
+  };
+  /** After marking: say how many went past, and have them written. */
+  const tell = (before: number) => {
+    if (passed.length === before) return;
+    options.onSeen?.(passed.length - before);
+    saveTimer ??= setTimeout(save, options.writeDelayMs ?? SAVE_DELAY_MS, false);
+  };
+  /**
+   * Read the waiting items' positions from the first, remembering those over the top edge; the
+   * rest are below it. An item the page removed (a virtualised list drops rows far above) counts
+   * as past when one after it is; one without a box (hidden) is never remembered.
+   */
   const look = () => {
-    lookTimer = null;
-    if (!log || signal.aborted) return;
     const now = options.now();
+    const before = passed.length;
+    let removed = next; // from here, the removed items since the last one seen past
     for (; next < elements.length; next++) {
       const element = elements[next]!;
-      // Gone (a virtualised list drops rows far above) or hidden (no box): nothing to remember.
       const box = element.isConnected ? element.getBoundingClientRect() : null;
       if (box && box.bottom > 0) break;
-      if (box && box.height > 0 && next < below && log.markHash(hashes[next]!, now)) {
-        options.onSeen?.();
-        saveTimer ??= setTimeout(save, SAVE_DELAY_MS);
+      unwatch(element);
+      if (box && box.height > 0) {
+        for (; removed < next; removed++) if (!elements[removed]!.isConnected) mark(removed, now);
+        mark(next, now);
+        removed = next + 1;
       }
     }
-    below = elements.length; // what is left is not past the top now
-    if (next > 255 && next * 2 > elements.length) {
-      elements = elements.slice(next);
-      hashes = hashes.slice(next);
-      below -= next;
-      next = 0;
+    below = elements.length;
+    tell(before);
+    aim();
+  };
+  const unwatch = (element: Element) => {
+    watch.unobserve(element);
+    if (element === sentinel) sentinel = null;
+  };
+  /** Observe a new sentinel once the last one went past (or away). */
+  const aim = () => {
+    for (let at = Math.min(next + SENTINEL_EVERY, elements.length) - 1; !sentinel && at >= next; at--) {
+      if (duds.has(elements[at]!)) continue;
+      sentinel = elements[at]!;
+      watch.observe(sentinel);
     }
   };
-  // Positions are read where the browser has just laid the page out for a frame: in a
-  // ResizeObserver's first report, which comes after layout. Read at any other moment (a timer
-  // after the feed watcher added Save buttons, say) they made the browser lay out the page once
-  // more: scrolling the 1,000-item X fixture, that made these looks cost 1.5-2 ms per 100 items
-  // instead of about 1.
-  const afterLayout = new ResizeObserver(() => {
-    afterLayout.disconnect(); // one report per look, not one per change of the page's size
-    look();
-  });
-  const lookSoon = () => {
-    lookTimer ??= setTimeout(() => afterLayout.observe(document.documentElement), options.lookDelayMs ?? LOOK_DELAY_MS);
+  const View = document.defaultView!.IntersectionObserver;
+  const watch = new View(
+    (reports) => {
+      if (!log || signal.aborted) return;
+      let past = -1; // the last waiting item known to have gone over the top edge
+      let unknown = false; // one over the top edge that was never seen below it
+      let lowestBelow = Infinity;
+      for (const { target, boundingClientRect: box } of reports) {
+        const at = elements.indexOf(target, next);
+        if (box.bottom > 0 && at >= 0) {
+          lowestBelow = Math.min(lowestBelow, at);
+          // A probe (the first item added, or one added above) has said where it was added.
+          if (target !== sentinel) watch.unobserve(target);
+        } else {
+          unwatch(target);
+          // No box: removed or hidden. The next sentinel, or the last look, covers the others.
+          if (box.height === 0) duds.add(target);
+          else if (at >= 0) {
+            if (at < below) past = Math.max(past, at);
+            else unknown = true;
+          }
+        }
+      }
+      if (past >= 0) {
+        const now = options.now();
+        const before = passed.length;
+        for (; next <= past; next++) mark(next, now);
+        tell(before);
+      }
+      if (unknown) look();
+      else if (lowestBelow <= below) below = elements.length; // it and all after it are below
+      aim();
+      if (next > 255 && next * 2 > elements.length) {
+        elements = elements.slice(next);
+        hashes = hashes.slice(next);
+        below -= next;
+        next = 0;
+      }
+    },
+    // Grown far downward: an observed item changes state only by crossing the top edge.
+    { rootMargin: '0px 0px 1000000px' },
+  );
+  const leave = () => {
+    if (log) look();
+    save(true);
   };
-  // Capture: feeds that scroll inside a container fire scroll events that do not bubble.
-  document.addEventListener('scroll', lookSoon, { capture: true, passive: true, signal });
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
+  // Hidden: another tab, the window minimised, or the page closed or reloaded (pagehide too, for
+  // a browser that skips the visibility change when unloading).
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave(), { signal });
+  document.defaultView!.addEventListener('pagehide', leave, { signal });
   onAbort(signal, () => {
-    if (lookTimer !== null) clearTimeout(lookTimer);
-    save();
+    watch.disconnect();
+    leave();
     divider?.remove();
   });
 
@@ -156,34 +258,38 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
       }
       const at = place(element);
       if (at === elements.length) {
+        // After one known to be below the top edge, so is this one. The first waiting item is
+        // probed: the observer's first report on it says where it was added.
+        if (below === at && at > next) below++;
+        else if (at === next) watch.observe(element);
         elements.push(element);
         hashes.push(hash);
       } else {
-        // Added above items already waiting (a stream prepending new posts): not yet seen.
+        // Added above items already waiting (a stream prepending new posts): probed, and it
+        // and every one after it wait for the report.
         elements.splice(at, 0, element);
         hashes.splice(at, 0, hash);
         below = Math.min(below, at);
+        watch.observe(element);
       }
     }
-    lookSoon(); // where the new items are, before they can be scrolled past
+    aim();
   };
 
   storage
-    .get(key)
+    .get([key, recentKey])
     .then((stored) => {
-      log = new SeenLog(parseSeen(stored));
-      const waiting = pending;
-      pending = [];
-      if (!signal.aborted) handle(waiting);
+      log = new SeenLog(parseSeen(stored[key]), parseSeen(stored[recentKey]));
+      if (!signal.aborted) handle(pending!);
     })
-    .catch(() => {
-      log = new SeenLog(parseSeen(undefined));
-    });
+    // Unreadable: this page view remembers nothing, rather than write over what was stored.
+    .catch(() => undefined)
+    .finally(() => (pending = null));
 
   return (entries) => {
     if (signal.aborted) return;
     if (log) handle(entries);
-    else pending.push(...entries);
+    else pending?.push(...entries);
   };
 }
 

@@ -4,21 +4,20 @@
  * handles, follows single-page-app navigation (LinkedIn, YouTube, Facebook and X change pages
  * without reloading), and stops cleanly when the extension is updated or disabled.
  *
- * Parts not every page view needs are not in this bundle (its budget is 20 KB minified): the
- * debug badges, the session nudge, the keyboard command's handler, the save messages and the
- * adapter-health check are injected by the background when their setting is on, the command is
- * pressed, the first item is saved or the check is due (src/content/extras/*), and
- * reach this script through the bridge (./bridge.ts).
+ * Parts not needed the moment the page loads are not in this bundle (its budget is 20 KB
+ * minified): the caught-up memory, the debug badges, the session nudge, the keyboard command's
+ * handler, the save messages and the adapter-health check are injected by the background once the
+ * settings are read, when their setting is on, the command is pressed, the first item is saved or
+ * the check is due (src/content/extras/*), and reach this script through the bridge (./bridge.ts).
  */
 import type { SiteAdapter } from '../sites/types';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
 import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
 import { FeedWatcher } from './feed';
-import { feedSwitches, watchCaughtUp } from './divider';
 import { HEALTH_CHECK_DELAYS_MS } from './health';
 import { setContentBridge, startExtra } from './bridge';
-import type { ContentBridge, DecoratedEntries, FeedHooks, FeedView } from './bridge';
+import type { ContentBridge, FeedHooks, FeedView } from './bridge';
 import { trackPointer } from './commands';
 import { onAbort } from './abort';
 
@@ -97,40 +96,19 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
   const saved = t('savedControlText');
 
   // Items decorated before the settings are read wait in `early` (and longer while an extra is
-  // on its way); the caught-up memory and the extras then see every item exactly once.
+  // on its way); the extras then see every item exactly once.
   const view: FeedView = { signal, settings: undefined, hooks: [], early: [] };
   const each = (call: (hooks: FeedHooks) => void) => view.hooks.forEach(call);
-  let caughtUp: ((entries: DecoratedEntries) => void) | null = null;
-  const local = thinRuntime().storage?.local;
-  const storage = {
-    get: async (key: string) => (local ? (await local.get(key))[key] : undefined),
-    set: async (key: string, value: unknown) => void (await local?.set({ [key]: value })),
-  };
-  storage
-    .get('settings')
+  Promise.resolve(thinRuntime().storage?.local.get('settings'))
     .then((stored) => {
       if (signal.aborted) return;
-      const settings = feedSwitches(stored);
-      const clock = new Intl.DateTimeFormat(thinRuntime().i18n.getUILanguage(), { hour: '2-digit', minute: '2-digit' });
-      // The caught-up divider (issue 5); seen items are remembered even with the divider off.
-      caughtUp = watchCaughtUp({
-        document,
-        site: adapter.site,
-        storage,
-        showDivider: settings.caughtUpDivider,
-        dividerText: (seenAt) => t('caughtUpDivider', [clock.format(seenAt)]),
-        now: Date.now,
-        signal,
-        onSeen: () => each((hooks) => hooks.seen?.()),
-      });
-      caughtUp(view.early ?? []);
-      view.settings = stored;
+      view.settings = stored?.settings;
       // Left in place when the view ends (extras check its signal) until the next one replaces it.
       bridge.view = view;
       for (const start of bridge.extras) startExtra(view, start);
-      // The opt-in extras (issue 3's debug badges, issue 5's nudge) this frame does not have yet:
-      // the background injects those the settings switch on (src/background/inject.ts).
-      const wanted = (['badges', 'nudge'] as const).filter((name) => !bridge.loaded.has(name));
+      // The extras this frame does not have yet: the caught-up memory (issue 5) on every feed
+      // page, and those the settings switch on (issue 3's debug badges, issue 5's nudge).
+      const wanted = (['seen', 'badges', 'nudge'] as const).filter((name) => !bridge.loaded.has(name));
       void requestExtras(wanted).finally(() => (view.early = null));
     })
     .catch(() => (view.early = null));
@@ -169,7 +147,6 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     failureText: () => t('saveFailed'),
     signal,
     onDecorated: (entries) => {
-      caughtUp?.(entries);
       view.early?.push(...entries);
       each((hooks) => hooks.decorated?.(entries));
     },

@@ -15,7 +15,8 @@ export interface NudgeOptions {
 }
 
 export interface SessionNudge {
-  seen(): void;
+  /** `count` more items scrolled past. */
+  seen(count?: number): void;
   saved(): void;
 }
 
@@ -50,8 +51,9 @@ export function sessionNudge(options: NudgeOptions): SessionNudge {
   const timer = setTimeout(show, options.minutes * 60_000);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   return {
-    seen() {
-      if (++seen >= options.items) show();
+    seen(count = 1) {
+      seen += count;
+      if (seen >= options.items) show();
     },
     saved() {
       saved++;

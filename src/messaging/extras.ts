@@ -1,13 +1,14 @@
 /**
  * The content script's optional parts, kept out of the bundle every feed page loads (its budget
  * is 20 KB minified): the background injects each one into the tab with scripting.executeScript
- * only when it is wanted. The debug badges and the session nudge are off by default; the keyboard
- * command's code is needed only when the command is pressed, and the code that saves (with the
- * self-thread reader) only from the first save with an item's button, and the adapter-health
- * check only once a feed page has had a few seconds to show its timeline. Each is its own file in dist/
- * (src/content/extras/<name>.ts, built by build.mjs).
+ * only when it is wanted. The caught-up memory (the items scrolled past, and the divider) comes
+ * once a feed page has read its settings; the debug badges and the session nudge are off by
+ * default; the keyboard command's code is needed only when the command is pressed, and the code
+ * that saves (with the self-thread reader) only from the first save with an item's button, and
+ * the adapter-health check only once a feed page has had a few seconds to show its timeline. Each
+ * is its own file in dist/ (src/content/extras/<name>.ts, built by build.mjs).
  */
-export const EXTRA_NAMES = ['badges', 'nudge', 'command', 'save', 'health'] as const;
+export const EXTRA_NAMES = ['seen', 'badges', 'nudge', 'command', 'save', 'health'] as const;
 export type ExtraName = (typeof EXTRA_NAMES)[number];
 
 export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;

@@ -13,7 +13,7 @@ export interface ThinRuntime {
   };
   i18n: { getMessage(name: string, substitutions?: string[]): string; getUILanguage(): string };
   /** The feed's caught-up memory and the settings it reads (src/content/divider.ts). */
-  storage?: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage?: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 }
 
 interface RuntimeEvent<Listener> {

@@ -317,7 +317,10 @@ async function measureCaughtUp() {
     const hookMs = await page.evaluate(async (withHook) => {
       if (!withHook) return 0;
       const data = new Map();
-      const storage = { get: async (key) => data.get(key), set: async (key, value) => void data.set(key, value) };
+      const storage = {
+        get: async (keys) => Object.fromEntries(keys.filter((key) => data.has(key)).map((key) => [key, data.get(key)])),
+        set: async (items) => void Object.entries(items).forEach(([key, value]) => data.set(key, value)),
+      };
       const hook = window.StroomSeen.watchCaughtUp({ document, site: 'x', storage, showDivider: true, dividerText: () => 'caught up', now: Date.now, signal: new AbortController().signal });
       await new Promise((done) => setTimeout(done, 0));
       const elements = [...document.querySelectorAll('article')];

@@ -46,8 +46,9 @@ describe('what the background injects', () => {
     expect(extrasToLoad(request('nudge'), withSettings(true, false))).toEqual([]);
   });
 
-  test('the save code and the adapter-health check whatever the settings', () => {
-    expect(extrasToLoad(request('save', 'health'), DEFAULT_SETTINGS)).toEqual(['save', 'health']);
+  test('the caught-up memory, the save code and the adapter-health check whatever the settings', () => {
+    expect(extrasToLoad(request('seen', 'save', 'health'), DEFAULT_SETTINGS)).toEqual(['seen', 'save', 'health']);
+    expect(extrasToLoad(request('seen'), { ...DEFAULT_SETTINGS, feed: { ...DEFAULT_SETTINGS.feed, caughtUpDivider: false } })).toEqual(['seen']);
   });
 
   test('never the command handler on a page\'s request (the background injects it when the command is pressed)', () => {

@@ -17,5 +17,5 @@ addFeedExtra('nudge', (view, { t }) => {
     dismissText: t('nudgeDismiss'),
     signal: view.signal,
   });
-  return { seen: () => nudge.seen(), saved: () => nudge.saved() };
+  return { seen: (count) => nudge.seen(count), saved: () => nudge.saved() };
 });
