@@ -13,10 +13,11 @@ import { SeenLog, parseSeen, seenHash } from './seen';
 export const DIVIDER_TAG = 'stroom-caught-up';
 /**
  * How long after the first new mark the recent part is written. Leaving the page (hidden, closed,
- * navigated away) writes at once; this only bounds what a crash could lose. Each write is a task
- * of its own (some 0.1 ms here at a reading pace), so not one per few items.
+ * navigated away) writes at once; this only bounds what a crash could lose. A write puts the
+ * marks into the log, a few µs each while the page's memory is cold (some 0.5 ms for a minute of
+ * reading: test/bench/digest-ui.mjs), so not one per few items.
  */
-const SAVE_DELAY_MS = 30_000;
+const SAVE_DELAY_MS = 60_000;
 /**
  * How many waiting items one report covers. Each report is a task of its own (some 0.1 ms here at
  * a reading pace, whatever it marks: test/bench/digest-ui.mjs) and the next sentinel's first
@@ -104,28 +105,45 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let sentinel: Element | null = null;
   /** Waiting items reported without a box (removed, hidden): never a sentinel again. */
   const duds = new WeakSet<Element>();
-  // Scrolled past since the last write, and when: put into the log in one go when it is written,
-  // not item by item as they go (each look-up in its table of some 30,000 hashes is a few µs
-  // while the page's memory is cold, as it is between one report and the next).
+  // Scrolled past since the whole record was written, and when: put into the log when it is next
+  // written, not item by item as they go (each look-up among some 30,000 hashes takes a few µs
+  // while the page's memory is cold, as it is between one report and the next). How many of them
+  // the recent part holds, and that part as read from storage.
   let passed: string[] = [];
   let passedAt: number[] = [];
+  let written = 0;
+  let stored: Array<[number, string]> = [];
 
   /**
-   * Write what changed: while the user scrolls, only the part marked since the whole record was
-   * written; that whole record (up to 200 KB: a millisecond or more) when the page is hidden or
-   * left, or when the recent part has grown large.
+   * Write: while the user scrolls, only what went past since the whole record was written, as it
+   * went (the stored recent part, read back beside that record), not looked up or put into the
+   * log; that happens when the page is hidden or left, and then the whole record is written (up
+   * to 200 KB: a millisecond or more) and the recent part emptied. Also when that part has grown
+   * large, in a long page view.
    */
   const save = (leaving: boolean) => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = null;
     if (!log) return;
+    const groups = stored.map(([minute, hashes]): [number, string] => [minute, hashes]);
+    for (let i = 0; i < passed.length; i++) {
+      const minute = Math.floor(passedAt[i]! / 60_000);
+      const last = groups[groups.length - 1];
+      if (last && last[0] === minute) last[1] += passed[i]!;
+      else groups.push([minute, passed[i]!]);
+    }
+    if (!leaving && groups.reduce((size, [, hashes]) => size + hashes.length, 0) < RECENT_LIMIT) {
+      if (passed.length > written) storage.set({ [recentKey]: { v: 1, groups } }).catch(() => undefined);
+      written = passed.length;
+      return;
+    }
+    if (groups.length === 0) return;
     for (let i = 0; i < passed.length; i++) log.markHash(passed[i]!, passedAt[i]!);
     passed = [];
     passedAt = [];
-    let items: Record<string, unknown> | null = null;
-    if ((leaving || log.recentSize > RECENT_LIMIT) && log.recentSize > 0) items = { [key]: log.toRecord(options.now()), [recentKey]: { v: 1, groups: [] } };
-    else if (log.changed) items = { [recentKey]: log.toRecent() };
-    if (items) storage.set(items).catch(() => undefined);
+    stored = [];
+    written = 0;
+    storage.set({ [key]: log.toRecord(options.now()), [recentKey]: { v: 1, groups: [] } }).catch(() => undefined);
   };
   /** Remember the waiting item `at` as scrolled past, if it was once below the top edge. */
   const mark = (at: number, now: number) => {
@@ -278,8 +296,10 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
 
   storage
     .get([key, recentKey])
-    .then((stored) => {
-      log = new SeenLog(parseSeen(stored[key]), parseSeen(stored[recentKey]));
+    .then((record) => {
+      const recent = parseSeen(record[recentKey]);
+      log = new SeenLog(parseSeen(record[key]), recent);
+      stored = recent.groups;
       if (!signal.aborted) handle(pending!);
     })
     // Unreadable: this page view remembers nothing, rather than write over what was stored.

@@ -3,9 +3,9 @@
  * 32-bit hash written as 6 characters, grouped by the minute it was seen (so "seen at 09:14" needs
  * no per-item time). Pruned to the last SEEN_DAYS days and, oldest first, to SEEN_BUDGET characters
  * (the stored JSON is ASCII, so characters are bytes). The whole record, up to 200 KB, takes a
- * millisecond or more to write: while the user scrolls only the part marked since it was last
- * written is (toRecent); the whole one when the page is hidden or left. DOM-free: the feed wiring
- * is in divider.ts.
+ * millisecond or more to write: while the user scrolls only what went past since it was written
+ * is stored, beside it (divider.ts), and read back with it. DOM-free: the feed wiring is in
+ * divider.ts.
  */
 
 export const SEEN_DAYS = 30;
@@ -66,8 +66,6 @@ const MAX_GROUPS = 65_535;
 
 export class SeenLog {
   readonly #groups: Array<[number, string]>;
-  /** What the stored whole record lacks: the stored recent part, and what was marked since. */
-  #recent: Array<[number, string]>;
   /**
    * Seen before this page loaded, for the divider and to mark nothing twice: the hashes as
    * numbers, sorted, and beside each the group it is in. Some 190 KB for 30 days of heavy use,
@@ -78,12 +76,10 @@ export class SeenLog {
   readonly #groupOf: Uint16Array;
   /** Marked on this page. */
   readonly #marked = new Set<string>();
-  #dirty = false;
 
   /** The whole record as last stored, and the recent part stored beside it since. */
   constructor(record: SeenRecord, recent: SeenRecord = { v: 1, groups: [] }) {
-    // Copies: each list grows its own last group.
-    this.#recent = recent.groups.map(([minute, hashes]) => [minute, hashes]);
+    // A copy: marking grows its last group.
     this.#groups = [...record.groups, ...recent.groups].slice(-MAX_GROUPS).map(([minute, hashes]) => [minute, hashes]);
     let count = 0;
     for (const [, hashes] of this.#groups) count += hashes.length / HASH_WIDTH;
@@ -137,37 +133,14 @@ export class SeenLog {
     if (this.#marked.has(hash) || this.#find(hash) >= 0) return false;
     this.#marked.add(hash);
     const minute = Math.floor(now / MINUTE);
-    for (const groups of [this.#groups, this.#recent]) {
-      const last = groups[groups.length - 1];
-      if (last && last[0] === minute) last[1] += hash;
-      else groups.push([minute, hash]);
-    }
-    this.#dirty = true;
+    const last = this.#groups[this.#groups.length - 1];
+    if (last && last[0] === minute) last[1] += hash;
+    else this.#groups.push([minute, hash]);
     return true;
-  }
-
-  /** Marked since the last toRecord or toRecent. */
-  get changed(): boolean {
-    return this.#dirty;
-  }
-
-  /** Characters of hashes the stored whole record lacks. */
-  get recentSize(): number {
-    let size = 0;
-    for (const [, hashes] of this.#recent) size += hashes.length;
-    return size;
-  }
-
-  /** The recent part to store beside the whole record: small, so cheap to write often. */
-  toRecent(): SeenRecord {
-    this.#dirty = false;
-    return { v: 1, groups: this.#recent.map(([minute, hashes]) => [minute, hashes]) };
   }
 
   /** The record to store: the last SEEN_DAYS days, then the newest groups that fit the budget. */
   toRecord(now: number): SeenRecord {
-    this.#dirty = false;
-    this.#recent = [];
     const oldest = Math.floor((now - SEEN_DAYS * 86_400_000) / MINUTE);
     const kept: Array<[number, string]> = [];
     let size = 20; // {"v":1,"groups":[]}
