@@ -77,10 +77,10 @@ function dividerElement(document: Document, text: string): HTMLElement {
  * watches one of them, the sentinel, SENTINEL_EVERY places after the first, with the viewport
  * grown far downward, so that it reports only when the sentinel goes over the top edge: then it
  * and every item waiting before it have been scrolled past, and no position needs reading. The
- * next sentinel is then SENTINEL_EVERY places further. Scrolling runs none of Stroom's code. A look per scroll (a listener, a timer and a position read after
- * layout) cost some 0.13 ms per item at a reading pace: five looks per 100 px scrolled at a row
- * a scroll (test/bench/digest-ui.mjs). The items after the last report are looked at (positions
- * read) when the page is hidden or left.
+ * next sentinel is then SENTINEL_EVERY places further. Scrolling runs none of Stroom's code:
+ * before, a look after every scroll (a listener, a timer, a position read after layout) cost
+ * some 0.13 ms per item at a reading pace of a row a scroll (test/bench/digest-ui.mjs). The
+ * items after the last report are looked at (positions read) when the page is hidden or left.
  *
  * An item counts as scrolled past only if it was once below the top edge: an item the page opened
  * above, at a restored scroll position, was never read. An item added at the end while every one
@@ -95,8 +95,8 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   let pending: Entry[] | null = []; // until the stored record is read
   let divider: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  // Waiting items (parallel arrays: no object per item), the first one, how many of them are known
-  // to have been below the top edge, and how many were added since the last one observed.
+  // Waiting items (parallel arrays: no object per item), the first one, and up to where they are
+  // known to have been below the top edge.
   let elements: Element[] = [];
   let hashes: string[] = [];
   let next = 0;
@@ -245,8 +245,8 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave(), { signal });
   document.defaultView!.addEventListener('pagehide', leave, { signal });
   onAbort(signal, () => {
-    watch.disconnect();
     leave();
+    watch.disconnect(); // after the last look, which may have aimed at a new sentinel
     divider?.remove();
   });
 
