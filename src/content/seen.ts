@@ -99,6 +99,11 @@ export class SeenLog {
     }
   }
 
+  /** Bytes the index of hashes seen before takes (the bench prints it). */
+  get indexBytes(): number {
+    return this.#sorted.byteLength + this.#groupOf.byteLength;
+  }
+
   /** Where `hash` is among those seen before this page loaded, or -1. */
   #find(hash: string): number {
     const value = hashValue(hash, 0);
