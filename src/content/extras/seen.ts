@@ -1,8 +1,9 @@
 /**
- * Injected by the background on every feed page: the caught-up memory (issue 5). It remembers the
- * items the user scrolls past and shows the divider where the already-seen part begins, and tells
- * the other extras (the session nudge) of each newly seen item. Seen items are remembered even
- * with the divider off. Not in the bundle every feed page loads: that one stays small (20 KB).
+ * Injected by the background on every feed page once it has read its settings: the caught-up
+ * memory (issue 5). It remembers the items the user scrolls past, shows the divider where the
+ * already-seen part begins, and tells the other extras (the session nudge) how many went past.
+ * Seen items are remembered even with the divider off. Not in the bundle every feed page loads,
+ * which stays small (its budget is 20 KB).
  */
 import { addFeedExtra } from '../bridge';
 import { feedSwitches, watchCaughtUp } from '../divider';
