@@ -64,6 +64,13 @@ test('30 days of heavy use (2,000 items a day over 300 minutes) stay within 200 
   expect(reread.seenBefore('item-0')).toBeUndefined();
 });
 
+test('stored hashes that are not ours (digits past 32 bits) still leave every real one findable', () => {
+  const real = Array.from({ length: 50 }, (_, i) => seenHash(`post-${i}`));
+  // '_' is the digit 63: as the sixth digit it sets bits 32-35, which no hash of ours has.
+  const log = new SeenLog(parseSeen({ v: 1, groups: [[1, `${real.join('')}______${'abcde_'.repeat(3)}`]] }));
+  for (let i = 0; i < 50; i++) expect(log.seenBefore(`post-${i}`)).toBe(MINUTE);
+});
+
 test('malformed stored values count as nothing seen', () => {
   for (const value of [null, 5, 'x', { groups: 'x' }, { groups: [[1, 'abc'], ['x', 'abcdef'], [2]] }]) {
     expect(parseSeen(value).groups).toEqual([]);
