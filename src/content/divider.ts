@@ -1,21 +1,21 @@
 /**
  * "You're caught up": remembers the feed items the user scrolled past (SeenLog, per site in
  * storage.local) and, on a later visit, puts one calm divider at the top of the first item that
- * was already seen. Cheap on the page: an IntersectionObserver on one item reports about once a
- * screen scrolled, then the positions of the items that went over the top are read, with a hash
- * per item and a debounced write. Observing every item cost far more (some 70 ms per 100 items
+ * was already seen. Cheap on the page: an IntersectionObserver on one item reports when it, and
+ * the items before it, went over the top, with no position read; a hash per item, and a rare
+ * small write while scrolling. Observing every item cost far more (some 70 ms per 100 items
  * scrolled, in the page's whole main-thread CPU: test/bench/content.mjs); test/bench/digest-ui.mjs
  * times this code's own work directly.
  */
 import { onAbort } from './abort';
-import { SeenLog, parseSeen, seenHash } from './seen';
+import { SeenLog, addToGroups, parseSeen, seenHash } from './seen';
 
 export const DIVIDER_TAG = 'stroom-caught-up';
 /**
  * How long after the first new mark the recent part is written. Leaving the page (hidden, closed,
- * navigated away) writes at once; this only bounds what a crash could lose. A write puts the
- * marks into the log, a few µs each while the page's memory is cold (some 0.5 ms for a minute of
- * reading: test/bench/digest-ui.mjs), so not one per few items.
+ * navigated away) writes at once; this only bounds what a crash could lose. Each write is a task
+ * of its own (some 0.5 ms in the bench's reading pace, test/bench/digest-ui.mjs), so not one
+ * per few items.
  */
 const SAVE_DELAY_MS = 60_000;
 /**
@@ -126,12 +126,7 @@ export function watchCaughtUp(options: CaughtUpOptions): (entries: readonly Entr
     saveTimer = null;
     if (!log) return;
     const groups = stored.map(([minute, hashes]): [number, string] => [minute, hashes]);
-    for (let i = 0; i < passed.length; i++) {
-      const minute = Math.floor(passedAt[i]! / 60_000);
-      const last = groups[groups.length - 1];
-      if (last && last[0] === minute) last[1] += passed[i]!;
-      else groups.push([minute, passed[i]!]);
-    }
+    for (let i = 0; i < passed.length; i++) addToGroups(groups, passed[i]!, passedAt[i]!);
     if (!leaving && groups.reduce((size, [, hashes]) => size + hashes.length, 0) < RECENT_LIMIT) {
       if (passed.length > written) storage.set({ [recentKey]: { v: 1, groups } }).catch(() => undefined);
       written = passed.length;

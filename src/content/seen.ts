@@ -37,6 +37,14 @@ export function seenHash(id: string): string {
   return out;
 }
 
+/** Add `hash`, seen at `now`, to minute groups: to the last one if it is of the same minute. */
+export function addToGroups(groups: Array<[number, string]>, hash: string, now: number): void {
+  const minute = Math.floor(now / MINUTE);
+  const last = groups[groups.length - 1];
+  if (last && last[0] === minute) last[1] += hash;
+  else groups.push([minute, hash]);
+}
+
 /** Read a stored record defensively: anything malformed counts as nothing seen. */
 export function parseSeen(value: unknown): SeenRecord {
   const groups: Array<[number, string]> = [];
@@ -141,10 +149,7 @@ export class SeenLog {
   markHash(hash: string, now: number): boolean {
     if (this.#marked.has(hash) || this.#find(hash) >= 0) return false;
     this.#marked.add(hash);
-    const minute = Math.floor(now / MINUTE);
-    const last = this.#groups[this.#groups.length - 1];
-    if (last && last[0] === minute) last[1] += hash;
-    else this.#groups.push([minute, hash]);
+    addToGroups(this.#groups, hash, now);
     return true;
   }
 
