@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_TAG } from '../../src/content/control';
-import { DECORATE_AHEAD, FeedWatcher, SAVED_STATE_BATCH_MS } from '../../src/content/feed';
+import { DECORATE_AHEAD, FeedWatcher, SAVED_STATE_BATCH_MS, WATCH_EVERY } from '../../src/content/feed';
 import type { FeedDependencies } from '../../src/content/feed';
 import { adapterFor, extractElement, findItemElements } from '../../src/sites';
 import type { SiteAdapter } from '../../src/sites/types';
@@ -410,30 +410,61 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     return added;
   }
 
+  /** Indices of the items the fake observer watches. */
+  const watchedIndices = (viewport: { observed: Set<Element> }, items: Element[]) => items.flatMap((element, i) => (viewport.observed.has(element) ? [i] : []));
+
+  test('of a run of sibling items, every WATCH_EVERY-th and the last are watched; items apart are each watched', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    try {
+      const added = feedOf(adapter, 4 * WATCH_EVERY + 2);
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      const expected = added.flatMap((_, i) => (i % WATCH_EVERY === 0 || i === added.length - 1 ? [i] : []));
+      expect(watchedIndices(viewport, added)).toEqual(expected);
+      // Three items, each in a wrapper of its own, added in one batch: no item is another's
+      // sibling, and no walk from one reaches the next, so each is watched.
+      const apart = Array.from({ length: 3 }, (_, i) => {
+        const wrapper = document.createElement('div');
+        wrapper.append(elementFrom(newItemHtml(entry, adapter, 900 + i).html));
+        return wrapper;
+      });
+      feedContainer(adapter).append(...apart);
+      await settle();
+      expect(apart.map((wrapper) => viewport.observed.has(wrapper.firstElementChild!))).toEqual([true, true, true]);
+      controller.abort();
+    } finally {
+      viewport.restore();
+    }
+  });
+
   test('an item nearing the viewport is decorated with its waiting neighbours, each item once', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
     const viewport = fakeViewport();
     // A clock that stands still: the task's time limit (next test) never ends a batch here.
     const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
     try {
-      // Item 10 comes near first; the second report is 4 items past its batch, 3 before the end.
-      const later = 10 + DECORATE_AHEAD + 4;
-      const added = feedOf(adapter, later + 4);
+      // Watched item 3 * WATCH_EVERY comes near first; the second report is on the last item,
+      // 4 items past its batch.
+      const first = 3 * WATCH_EVERY;
+      const added = feedOf(adapter, first + DECORATE_AHEAD + 5);
       const { decorated, controller } = watch(adapter, pageUrl);
       await settle();
       expect(hosts()).toHaveLength(0); // found and watched, none near the viewport yet
-      expect(viewport.observed.size).toBe(added.length);
-      viewport.near(added[10]!);
+      viewport.near(added[first]!);
       await settle();
       // The item itself and DECORATE_AHEAD after it; none before (the ones after filled the batch).
-      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 && i <= 10 + DECORATE_AHEAD ? 1 : 0)));
-      viewport.near(added[later]!, added[12]!);
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= first && i <= first + DECORATE_AHEAD ? 1 : 0)));
+      // The batch stopped before this one: it is watched now, whatever its place in the run.
+      expect(viewport.observed.has(added[first + DECORATE_AHEAD + 1]!)).toBe(true);
+      viewport.near(added.at(-1)!, added[first + 2]!);
       await settle();
-      // The 3 after the later item, and the 3 waiting before it: scrolling up, they are due too.
-      // Item 12 already had its control.
-      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= 10 ? 1 : 0)));
+      // The 4 waiting before the last item: scrolling up, they are due too. The other item
+      // already had its control, and so had its neighbours.
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map((_, i) => (i >= first ? 1 : 0)));
       expect(new Set(decorated).size).toBe(decorated.length);
-      expect(viewport.observed.size).toBe(10);
+      // Left watched: those before the first report, and the one its full batch stopped before.
+      expect(watchedIndices(viewport, added)).toEqual(added.flatMap((_, i) => ((i < first && i % WATCH_EVERY === 0) || i === first - 1 ? [i] : [])));
       controller.abort();
     } finally {
       clock.mockRestore();
@@ -451,22 +482,53 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       const added = feedOf(adapter, 60);
       const { controller } = watch(adapter, pageUrl);
       await settle();
-      viewport.near(added[10]!, added[30]!);
+      const [a, b] = [2 * WATCH_EVERY, 7 * WATCH_EVERY];
+      viewport.near(added[a]!, added[b]!);
       await settle();
       const decorated = added.flatMap((element, i) => (hosts(element).length > 0 ? [i] : []));
       // Both items near the viewport, and a few of the first one's next neighbours: not 128.
-      expect(decorated).toContain(10);
-      expect(decorated).toContain(30);
+      expect(decorated).toContain(a);
+      expect(decorated).toContain(b);
       expect(decorated.length).toBeGreaterThan(2);
       expect(decorated.length).toBeLessThan(10);
-      expect(decorated.filter((i) => i !== 30)).toEqual(decorated.filter((i) => i !== 30).map((_, k) => 10 + k));
-      expect(viewport.observed.size).toBe(added.length - decorated.length);
-      viewport.near(added[50]!);
+      const run = decorated.filter((i) => i !== b);
+      expect(run).toEqual(run.map((_, k) => a + k));
+      // Where the batches stopped, the waiting items are watched: after the first one's run, and
+      // on both sides of the second one.
+      const stops = [a + run.length, b + 1, b - 1];
+      expect(stops.map((i) => viewport.observed.has(added[i]!))).toEqual([true, true, true]);
+      viewport.near(added[a + run.length]!);
       await settle();
-      expect(hosts(added[50]!)).toHaveLength(1);
+      expect(hosts(added[a + run.length]!)).toHaveLength(1);
       controller.abort();
     } finally {
       clock.mockRestore();
+      viewport.restore();
+    }
+  });
+
+  test('items the page adds just before a batch of controls goes in are still found', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    try {
+      const added = feedOf(adapter, 2);
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      // The page adds an item, and in the same task the first item nears the viewport: the
+      // watcher's MutationObserver has not run yet when the controls go in.
+      const late = elementFrom(newItemHtml(entry, adapter, 950).html);
+      feedContainer(adapter).append(late);
+      viewport.near(added[0]!);
+      await settle();
+      expect(added.map((element) => hosts(element).length)).toEqual([1, 1]);
+      expect(viewport.observed.has(late)).toBe(true);
+      viewport.near(late);
+      await settle();
+      expect(hosts(late)).toHaveLength(1);
+      // Controls going in are not taken for items: nothing else is watched.
+      expect(viewport.observed.size).toBe(0);
+      controller.abort();
+    } finally {
       viewport.restore();
     }
   });
