@@ -125,6 +125,49 @@ test('an item can be deleted from the popup and brought back with undo', async (
   await popup.close();
 });
 
+test.each([
+  ['X', X_HOME, '[data-testid="cellInnerDiv"]'],
+  ['Mastodon', MASTODON_HOME, 'article[data-id]'],
+])('on a long %s timeline, every post in view has its control wherever the reader jumps', async (_site, url, rowSelector) => {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await saveButtons(page).first().waitFor();
+  // Infinite scroll adds 300 more posts in batches of 20: copies of the rows that have a control
+  // (the watcher watches only one post in a few of each batch; the others come with it).
+  await page.evaluate(async (selector) => {
+    const rows = Array.from(document.querySelectorAll(selector)).filter((row) => row.querySelector('stroom-save'));
+    const templates = rows.map((row) => {
+      const copy = row.cloneNode(true) as Element;
+      copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+      copy.setAttribute('data-e2e-copy', '');
+      return copy;
+    });
+    for (let batch = 0; batch < 15; batch++) {
+      rows[0]!.parentElement!.append(...Array.from({ length: 20 }, (_, i) => templates[(batch * 20 + i) % templates.length]!.cloneNode(true)));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  }, rowSelector);
+  // Jumps, as a restored scroll position or the End key makes them, in an order no scroll would.
+  for (const fraction of [0.55, 0.15, 0.9, 0.35, 1]) {
+    await page.evaluate((f) => scrollTo(0, document.body.scrollHeight * f), fraction);
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const inView = Array.from(document.querySelectorAll('[data-e2e-copy]')).filter((row) => {
+            const box = row.getBoundingClientRect();
+            return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+          });
+          return { inView: inView.length, withControl: inView.filter((row) => row.querySelector('stroom-save')).length };
+        }),
+      (value) => {
+        expect(value.inView).toBeGreaterThan(0);
+        expect(value.withControl).toBe(value.inView);
+      },
+    );
+  }
+  await page.close();
+});
+
 test('the extension made no network request of its own', () => {
   expect(browser.extensionRequests).toEqual([]);
 });
