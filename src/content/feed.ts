@@ -7,8 +7,9 @@
  * content is filled in later). Finding an item costs next to nothing; giving it its control
  * happens when it comes within two screens of the viewport (an IntersectionObserver watching one
  * item in a few, WATCH_EVERY), together with the waiting items beside it, so a timeline of a
- * thousand items costs what its visible part costs, in a few small tasks between frames. A control needs only the adapter's peek (id, author, ad,
- * unavailable); the whole item is read when it is saved.
+ * thousand items costs what its visible part costs, in a few small tasks between frames. A
+ * control needs only the adapter's peek (id, author, ad, unavailable); the whole item is read
+ * when it is saved.
  * Everything hangs off one AbortSignal: aborting disconnects the observers and removes our UI.
  */
 import { debugLog, extractElement, findItemElements, peekElement } from '../sites/extract';
