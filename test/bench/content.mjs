@@ -23,6 +23,7 @@ import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { chromium } from 'playwright-core';
 import { findChromium, extensionChromiumArgs } from '../tools/lib/browsers.mjs';
+import { itemGroups } from '../tools/lib/timeline.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // STROOM_DIST compares another build (say, before a change) in the same minute;
@@ -107,10 +108,15 @@ for (const entry of manifest.fixtures) {
   const batches = await page.evaluate(async ({ count }) => {
     scrollTo(0, document.body.scrollHeight); // new items arrive below the fold, as on a real feed
     const items = Array.from(document.querySelectorAll('[data-stroom-bench-item]'));
-    const templates = items.slice(0, 10).map((item) => {
-      const copy = item.cloneNode(true);
-      copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
-      return copy;
+    // Each item with the rows after it that belong to it (marked by bigTimeline).
+    const templates = items.slice(0, 10).flatMap((item) => {
+      const group = [item];
+      for (let next = item.nextElementSibling; next?.hasAttribute('data-stroom-bench-part'); next = next.nextElementSibling) group.push(next);
+      return group.map((element) => {
+        const copy = element.cloneNode(true);
+        copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+        return copy;
+      });
     });
     const parent = items[0].parentElement;
     const durations = [];
@@ -265,12 +271,19 @@ function bigTimeline(entry, registry) {
     return item && item.id && !item.isAd && !item.unavailable;
   });
   if (savable.length === 0) return null;
-  const last = elements.at(-1);
-  for (const element of savable) element.setAttribute('data-stroom-bench-item', '');
+  // Each item is cloned with the rows after it that belong to it (a Hacker News story's subtext).
+  const groups = itemGroups(elements);
+  const groupOf = new Map(groups.map((group) => [group[0], group]));
+  for (const element of savable) {
+    element.setAttribute('data-stroom-bench-item', '');
+    for (const part of groupOf.get(element).slice(1)) part.setAttribute('data-stroom-bench-part', '');
+  }
   let count = elements.length;
   const fragment = document.createDocumentFragment();
-  for (let i = 0; count < TIMELINE_SIZE; i++, count++) fragment.append(savable[i % savable.length].cloneNode(true));
-  last.after(fragment);
+  for (let i = 0; count < TIMELINE_SIZE; i++, count++) {
+    for (const element of groupOf.get(savable[i % savable.length])) fragment.append(element.cloneNode(true));
+  }
+  groups.at(-1).at(-1).after(fragment);
   const layout = readFileSync(join(fixtures, 'fixture-layout.css'), 'utf8');
   document.head.insertAdjacentHTML('beforeend', `<style>${layout}</style>`);
   return dom.serialize();

@@ -4,10 +4,14 @@
 // some lookups per node). One run per site: three would hold 300,000 cloned nodes per site.
 // Budget: ≤ 20 µs per item.
 //
-// Beside each number: "walk", the CPU cost of a bare firstElementChild/nextElementSibling walk of
-// other fresh rows of the same fixture (200 more clones, timed after extraction in 50-row chunks;
-// the cheapest chunk is printed). No extraction that looks at every element of a row can cost
-// less, so it tells adapter work from jsdom's floor:
+// Beside each number, two floors, timed on other fresh rows of the same fixture (200 more clones
+// each, after extraction, in 50-row chunks; the cheapest chunk is printed): "walk", a bare
+// firstElementChild/nextElementSibling walk of every element of the item, and "text", reading
+// the item's textContent (jsdom's own walk, with no JS wrapper per element): the cheapest way to
+// read an item's text, before finding out which part of it is the post. A row is the item's
+// element and the rows after it that belong to it (itemGroups: a Hacker News story's subtext row).
+// No extraction that looks at every element of a row can cost less than the walk, so it tells
+// adapter work from jsdom's floor:
 // touching a node for the first time (wrapper, impl, tree node) costs ~0.5-1 µs under jsdom, where
 // walking the same few rows again costs ~0.2 µs. That first-touch cost is not a bench artefact
 // (issue 3, 2026-11-27): collecting garbage and waiting for the concurrent sweeper before timing
@@ -29,6 +33,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
+import { itemGroups } from '../tools/lib/timeline.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'node_modules', '.cache', 'stroom', 'bench-sites.mjs');
@@ -62,30 +67,36 @@ const registered = new Set(sites.ADAPTERS.map((adapter) => adapter.site));
 const siteIdOf = (entry) => (entry.site.startsWith('reddit') ? 'reddit' : entry.site);
 const only = new Set(process.argv.slice(2));
 
-/** The fixture in its own window, with a function that appends 1,000 fresh clones of its rows. */
+/**
+ * The fixture in its own window, with functions that append 1,000 fresh clones of its items: each
+ * item with the rows after it that belong to it (itemGroups), returning the items' elements
+ * (appendTimeline) or every element of each item (appendGroups).
+ */
 function load(entry) {
   const dom = new JSDOM(readFileSync(join(fixtureDir, entry.html), 'utf8'), { url: entry.url });
   const document = dom.window.document;
   const adapter = sites.adapterFor(entry.url, document);
   const originals = adapter ? sites.findItemElements(document, adapter) : [];
+  const groups = itemGroups(originals);
   const container = originals[0]?.parentNode;
-  const appendTimeline = (size = TIMELINE_SIZE) => {
-    const rows = [];
-    while (rows.length < size) {
-      for (const element of originals) {
-        if (rows.length >= size) break;
-        rows.push(container.appendChild(element.cloneNode(true)));
+  const appendGroups = (size = TIMELINE_SIZE) => {
+    const clones = [];
+    while (clones.length < size) {
+      for (const group of groups) {
+        if (clones.length >= size) break;
+        clones.push(group.map((element) => container.appendChild(element.cloneNode(true))));
       }
     }
-    return rows;
+    return clones;
   };
-  return { dom, document, adapter, originals, appendTimeline };
+  const appendTimeline = (size = TIMELINE_SIZE) => appendGroups(size).map((group) => group[0]);
+  return { dom, document, adapter, originals, appendTimeline, appendGroups };
 }
 
 console.log(
   `extract: CPU µs per item over a ${TIMELINE_SIZE}-row timeline of fresh rows under jsdom ` +
     `(find = findItemElements over the whole page; walk = a bare element walk of ${WALK_ROWS} other fresh rows, ` +
-    `the floor for reading every element; budget ${BUDGET_US} µs for extract)`,
+    `the floor for reading every element; text = their textContent; budget ${BUDGET_US} µs for extract)`,
 );
 
 /** Elements in a row, visited the cheapest way jsdom offers; the count keeps the walk from being optimised away. */
@@ -94,6 +105,8 @@ function bareWalk(element) {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) count += bareWalk(child);
   return count;
 }
+/** The element's text, read by jsdom in one pass; its length keeps the read from being optimised away. */
+const textLength = (element) => element.textContent.length;
 for (const entry of manifest.fixtures) {
   if (!registered.has(siteIdOf(entry)) || (only.size > 0 && !only.has(siteIdOf(entry)))) continue;
   const name = entry.html.padEnd(18);
@@ -118,14 +131,23 @@ for (const entry of manifest.fixtures) {
   for (let i = 0; i < 200; i += 1) for (const element of page.originals) bareWalk(element);
   // The cheapest of four 50-row chunks: a floor should not carry a collection of the garbage that
   // extraction and find left behind (one such pause can double a 200-row mean).
-  const walkRows = page.appendTimeline(WALK_ROWS);
+  const walkGroups = page.appendGroups(WALK_ROWS);
   let elements = 0;
   let walkUs = Infinity;
-  for (let chunk = 0; chunk < walkRows.length; chunk += WALK_CHUNK) {
-    const chunkRows = walkRows.slice(chunk, chunk + WALK_CHUNK);
+  for (let chunk = 0; chunk < walkGroups.length; chunk += WALK_CHUNK) {
+    const chunkGroups = walkGroups.slice(chunk, chunk + WALK_CHUNK);
     start = cpuMicros();
-    for (const row of chunkRows) elements += bareWalk(row);
-    walkUs = Math.min(walkUs, (cpuMicros() - start) / chunkRows.length);
+    for (const group of chunkGroups) for (const element of group) elements += bareWalk(element);
+    walkUs = Math.min(walkUs, (cpuMicros() - start) / chunkGroups.length);
+  }
+  for (let i = 0; i < 200; i += 1) for (const element of page.originals) textLength(element);
+  const textGroups = page.appendGroups(WALK_ROWS);
+  let textUs = Infinity;
+  for (let chunk = 0; chunk < textGroups.length; chunk += WALK_CHUNK) {
+    const chunkGroups = textGroups.slice(chunk, chunk + WALK_CHUNK);
+    start = cpuMicros();
+    for (const group of chunkGroups) for (const element of group) textLength(element);
+    textUs = Math.min(textUs, (cpuMicros() - start) / chunkGroups.length);
   }
 
   // peek (the fields a save control needs), where the adapter has one: other fresh rows, after
@@ -146,7 +168,7 @@ for (const entry of manifest.fixtures) {
   const flag = extractUs > BUDGET_US ? '  (over budget)' : '';
   console.log(
     `${name} ${String(items).padStart(4)} items/${rows.length} rows: extract ${extractUs.toFixed(1).padStart(6)} µs/item ` +
-      `(budget ${BUDGET_US}; walk ${walkUs.toFixed(1).padStart(5)} for ${Math.round(elements / walkRows.length)} elements), ` +
+      `(budget ${BUDGET_US}; walk ${walkUs.toFixed(1).padStart(5)} for ${Math.round(elements / walkGroups.length)} elements, text ${textUs.toFixed(1).padStart(5)}), ` +
       `find ${findUs.toFixed(1).padStart(5)} µs/item${peekUs === null ? '' : `, peek ${peekUs.toFixed(1).padStart(5)} µs/item`}${flag}`,
   );
 }
