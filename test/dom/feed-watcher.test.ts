@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_TAG } from '../../src/content/control';
-import { DECORATE_AHEAD, FeedWatcher, SAVED_STATE_BATCH_MS, WATCH_EVERY } from '../../src/content/feed';
+import { DECORATE_AHEAD, FeedWatcher, ITEM_GAP, SAVED_STATE_BATCH_MS, WATCH_EVERY } from '../../src/content/feed';
 import type { FeedDependencies } from '../../src/content/feed';
 import { adapterFor, extractElement, findItemElements } from '../../src/sites';
 import type { SiteAdapter } from '../../src/sites/types';
@@ -402,11 +402,15 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     };
   }
 
-  /** `count` items like the fixture's first savable one, as the feed's only items. */
-  function feedOf(adapter: SiteAdapter, count: number): Element[] {
+  /**
+   * `count` items like the fixture's first savable one, as the feed's only items, each followed by
+   * `between` rows that are no items (as Hacker News follows a story with its subtext row).
+   */
+  function feedOf(adapter: SiteAdapter, count: number, between = 0): Element[] {
     const template = newItemHtml(entry, adapter, 0);
     const added = Array.from({ length: count }, (_, i) => elementFrom(template.html.replaceAll(template.id, `77${1000 + i}`)));
-    feedContainer(adapter).replaceChildren(...added);
+    const rows = (): Element[] => Array.from({ length: between }, () => document.createElement('div'));
+    feedContainer(adapter).replaceChildren(...added.flatMap((item) => [item, ...rows()]));
     return added;
   }
 
@@ -434,6 +438,46 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       expect(apart.map((wrapper) => viewport.observed.has(wrapper.firstElementChild!))).toEqual([true, true, true]);
       controller.abort();
     } finally {
+      viewport.restore();
+    }
+  });
+
+  test(`up to ITEM_GAP rows between items keep them one run: watched as siblings, decorated together`, async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const added = feedOf(adapter, 4 * WATCH_EVERY + 2, ITEM_GAP);
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      expect(watchedIndices(viewport, added)).toEqual(added.flatMap((_, i) => (i % WATCH_EVERY === 0 || i === added.length - 1 ? [i] : [])));
+      // The walk from a watched item steps over the rows between: every item gets its control at once.
+      viewport.near(added[WATCH_EVERY]!);
+      await settle();
+      expect(added.map((element) => hosts(element).length)).toEqual(added.map(() => 1));
+      expect(viewport.observed.size).toBe(0);
+      controller.abort();
+    } finally {
+      clock.mockRestore();
+      viewport.restore();
+    }
+  });
+
+  test('more than ITEM_GAP rows between items (a comment tree, a footer) end a run', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    const viewport = fakeViewport();
+    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const added = feedOf(adapter, 3, ITEM_GAP + 1);
+      const { controller } = watch(adapter, pageUrl);
+      await settle();
+      expect(watchedIndices(viewport, added)).toEqual([0, 1, 2]);
+      viewport.near(added[1]!);
+      await settle();
+      expect(added.map((element) => hosts(element).length)).toEqual([0, 1, 0]);
+      controller.abort();
+    } finally {
+      clock.mockRestore();
       viewport.restore();
     }
   });
