@@ -103,6 +103,60 @@ test.each(fixtures.map((fixture) => [fixture.site, fixture] as const))('%s: a re
   await page.close();
 });
 
+/*
+ * Hacker News follows each story with its subtext row and a spacer, old Reddit each thing with a
+ * clearing div. The feed watcher watches one item in a few and lets it bring its neighbours,
+ * stepping over those rows (ITEM_GAP in src/content/feed.ts): if it stepped wrong, the items
+ * between two watched ones would stay without a control.
+ */
+test.each([
+  ['hackernews', 'tr.athing'],
+  ['reddit-old', 'div.thing'],
+])('%s: on a long listing with rows between items, every item in view has its control wherever the reader jumps', async (site, itemSelector) => {
+  const fixture = fixtures.find((entry) => entry.site === site)!;
+  const page = await browser.context.newPage();
+  await page.goto(fixture.url);
+  await page.locator('[data-stroom-action="save"]').first().waitFor();
+  // 300 more items in batches of 20, as an endless-scroll add-on appends them: copies of the items
+  // that have a control, each with the rows after it.
+  await page.evaluate(async (selector) => {
+    const items = Array.from(document.querySelectorAll(selector)).filter((item) => item.querySelector('stroom-save'));
+    const templates = items.map((item) => {
+      const group = [item];
+      for (let next = item.nextElementSibling; next && !next.matches(selector) && group.length < 4; next = next.nextElementSibling) group.push(next);
+      return group.map((element, i) => {
+        const copy = element.cloneNode(true) as Element;
+        copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+        if (i === 0) copy.setAttribute('data-e2e-copy', '');
+        return copy;
+      });
+    });
+    const parent = items[0]!.parentElement!;
+    for (let batch = 0; batch < 15; batch++) {
+      parent.append(...Array.from({ length: 20 }, (_, i) => templates[(batch * 20 + i) % templates.length]!.map((element) => element.cloneNode(true))).flat());
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  }, itemSelector);
+  for (const fraction of [0.55, 0.15, 0.9, 0.35, 1]) {
+    await page.evaluate((f) => scrollTo(0, document.body.scrollHeight * f), fraction);
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const inView = Array.from(document.querySelectorAll('[data-e2e-copy]')).filter((item) => {
+            const box = item.getBoundingClientRect();
+            return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+          });
+          return { inView: inView.length, withControl: inView.filter((item) => item.querySelector('stroom-save')).length };
+        }),
+      (value) => {
+        expect(value.inView).toBeGreaterThan(0);
+        expect(value.withControl).toBe(value.inView);
+      },
+    );
+  }
+  await page.close();
+});
+
 test('the extension made no network request of its own', () => {
   expect(browser.extensionRequests).toEqual([]);
 });
