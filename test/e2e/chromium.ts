@@ -129,6 +129,31 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
   }
 }
 
+/**
+ * Jumps through a long page, as a restored scroll position or the End key makes them, in an order
+ * no scroll would; after each, every element matching `selector` in view has its save control
+ * (the feed watcher watches one item in a few, and the others must come with it).
+ */
+export async function expectControlsInViewAfterJumps(page: Page, selector: string): Promise<void> {
+  for (const fraction of [0.55, 0.15, 0.9, 0.35, 1]) {
+    await page.evaluate((f) => scrollTo(0, document.body.scrollHeight * f), fraction);
+    await eventually(
+      () =>
+        page.evaluate((inViewSelector) => {
+          const inView = Array.from(document.querySelectorAll(inViewSelector)).filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+          });
+          return { inView: inView.length, withControl: inView.filter((element) => element.querySelector('stroom-save')).length };
+        }, selector),
+      (value) => {
+        expect(value.inView).toBeGreaterThan(0);
+        expect(value.withControl).toBe(value.inView);
+      },
+    );
+  }
+}
+
 export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   // Surface the popup's own errors in the test output: they explain a missing list at once.

@@ -3,7 +3,7 @@
  * → popup, on X and Mastodon fixtures served at their real URLs.
  */
 import type { Locator, Page } from 'playwright-core';
-import { eventually, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
+import { eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 const X_HOME = 'https://x.com/home';
@@ -147,24 +147,7 @@ test.each([
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     }
   }, rowSelector);
-  // Jumps, as a restored scroll position or the End key makes them, in an order no scroll would.
-  for (const fraction of [0.55, 0.15, 0.9, 0.35, 1]) {
-    await page.evaluate((f) => scrollTo(0, document.body.scrollHeight * f), fraction);
-    await eventually(
-      () =>
-        page.evaluate(() => {
-          const inView = Array.from(document.querySelectorAll('[data-e2e-copy]')).filter((row) => {
-            const box = row.getBoundingClientRect();
-            return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
-          });
-          return { inView: inView.length, withControl: inView.filter((row) => row.querySelector('stroom-save')).length };
-        }),
-      (value) => {
-        expect(value.inView).toBeGreaterThan(0);
-        expect(value.withControl).toBe(value.inView);
-      },
-    );
-  }
+  await expectControlsInViewAfterJumps(page, '[data-e2e-copy]');
   await page.close();
 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { itemKey } from '../../src/core/items';
 import { adapterFor } from '../../src/sites';
-import { ROOT, eventually, launchWithExtension, openPopup } from './chromium';
+import { ROOT, eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 interface FixtureEntry {
@@ -137,23 +137,7 @@ test.each([
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     }
   }, itemSelector);
-  for (const fraction of [0.55, 0.15, 0.9, 0.35, 1]) {
-    await page.evaluate((f) => scrollTo(0, document.body.scrollHeight * f), fraction);
-    await eventually(
-      () =>
-        page.evaluate(() => {
-          const inView = Array.from(document.querySelectorAll('[data-e2e-copy]')).filter((item) => {
-            const box = item.getBoundingClientRect();
-            return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
-          });
-          return { inView: inView.length, withControl: inView.filter((item) => item.querySelector('stroom-save')).length };
-        }),
-      (value) => {
-        expect(value.inView).toBeGreaterThan(0);
-        expect(value.withControl).toBe(value.inView);
-      },
-    );
-  }
+  await expectControlsInViewAfterJumps(page, '[data-e2e-copy]');
   await page.close();
 });
 
