@@ -80,14 +80,13 @@ const DECORATE_SLICE_MS = 6;
  * ITEM_GAP other rows between two), only every this many, and the last of each batch found, are
  * watched by the IntersectionObserver. Whichever comes near first brings its waiting neighbours
  * with it (the walk in #onVisible goes both ways), so each item is at most this many places from
- * a watched one on either side. Every watched item
- * costs a call to watch it, one to stop, a report when it is first watched, and the browser's
- * intersection work in every frame. Loading and scrolling the 1,000-item X fixture (traced, so
- * slower than untraced), the browser's intersection updates took 296 ms instead of 644 when every
- * item was watched, and our own calls 40 ms instead of 44 (medians of 4 and 8 runs).
- * Few enough that the items between two watched ones never span the 5 screens (two screens'
- * margin on each side and the viewport) it would take for a jump to land among them with
- * neither near.
+ * a watched one on either side. Every watched item costs a call to watch it, one to stop, a
+ * report when it is first watched, and the browser's intersection work in every frame. Loading
+ * and scrolling the 1,000-item X fixture (traced, so slower than untraced), the browser's
+ * intersection updates took 296 ms instead of 644 when every item was watched, and our own calls
+ * 40 ms instead of 44 (medians of 4 and 8 runs). Few enough that the items between two watched
+ * ones never span the 5 screens (two screens' margin on each side and the viewport) it would take
+ * for a jump to land among them with neither near.
  */
 export const WATCH_EVERY = 4;
 
@@ -96,7 +95,7 @@ export const WATCH_EVERY = 4;
  * subtext row and a spacer, old Reddit each thing with a clearing div. The neighbour walk and the
  * run rule step over up to this many; more than this (a comment tree, a footer) ends a run. Before,
  * one such row ended it: on old Reddit every item was watched and decorated in a task of its own
- * (490 tasks and about 210 ms for 1,000 items, against 12 tasks for X).
+ * (490 tasks and about 220 ms for 1,000 items, against 12 tasks for X).
  */
 export const ITEM_GAP = 3;
 
@@ -177,7 +176,10 @@ export class FeedWatcher {
     if (decorated) fresh.push(decorated);
   }
 
-  /** Is `element` the sibling after the run's last item, or after it with only rows that are no items between? */
+  /**
+   * Does `element` follow the run's last item as its next sibling, or with only rows that are
+   * not items (at most ITEM_GAP) between them?
+   */
   #followsRunTail(element: Element): boolean {
     let previous = element.previousElementSibling;
     for (let gap = 0; previous !== this.#runTail; gap += 1) {
