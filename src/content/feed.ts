@@ -99,6 +99,10 @@ export const WATCH_EVERY = 4;
  */
 export const ITEM_GAP = 3;
 
+/** Steps through an item's siblings, for #nearestItem. */
+const NEXT = (element: Element): Element | null => element.nextElementSibling;
+const PREVIOUS = (element: Element): Element | null => element.previousElementSibling;
+
 /** What the feed watcher's MutationObserver is told about. */
 const WATCHED_CHANGES: MutationObserverInit = { childList: true, subtree: true };
 
@@ -164,7 +168,7 @@ export class FeedWatcher {
       this.#waiting.add(element);
       // The next item after the last one found, and not the WATCH_EVERY-th in a row: its run's
       // watched items bring it. Otherwise it starts a run, or is due to be watched.
-      if (this.#runLength > 0 && this.#runLength < WATCH_EVERY && this.#followsRunTail(element)) this.#runLength += 1;
+      if (this.#runLength > 0 && this.#runLength < WATCH_EVERY && this.#nearestItem(element, PREVIOUS) === this.#runTail) this.#runLength += 1;
       else {
         this.#watch(element);
         this.#runLength = 1;
@@ -177,16 +181,17 @@ export class FeedWatcher {
   }
 
   /**
-   * Does `element` follow the run's last item as its next sibling, or with only rows that are
-   * not items (at most ITEM_GAP) between them?
+   * The nearest item (waiting, or handled already) beside `from` in the direction of `step`, over
+   * at most ITEM_GAP rows that are not items; null when there is none that near. Both the watch
+   * rule and the neighbour walk find an item's neighbours this way.
    */
-  #followsRunTail(element: Element): boolean {
-    let previous = element.previousElementSibling;
-    for (let gap = 0; previous !== this.#runTail; gap += 1) {
-      if (!previous || gap === ITEM_GAP || this.#waiting.has(previous) || this.#seen.has(previous)) return false;
-      previous = previous.previousElementSibling;
+  #nearestItem(from: Element, step: (element: Element) => Element | null): Element | null {
+    let element = step(from);
+    for (let gap = 0; element && !this.#waiting.has(element) && !this.#seen.has(element); gap += 1) {
+      if (gap === ITEM_GAP) return null;
+      element = step(element);
     }
-    return true;
+    return element;
   }
 
   /** The last item found in a batch is watched too: a reader scrolling up meets it first. */
@@ -213,14 +218,8 @@ export class FeedWatcher {
         // Its waiting neighbours in the feed, both ways (the reader may scroll up): the next ones due.
         let ahead = DECORATE_AHEAD;
         const walk = (step: (element: Element) => Element | null): void => {
-          let gap = 0;
-          for (let element = step(entry.target); element; element = step(element)) {
-            if (!this.#waiting.has(element)) {
-              // An item handled already ends the walk; rows between items are stepped over.
-              if (this.#seen.has(element) || ++gap > ITEM_GAP) return;
-              continue;
-            }
-            gap = 0;
+          // Up to an item handled already (or none near): rows between items are stepped over.
+          for (let element = this.#nearestItem(entry.target, step); element && this.#waiting.has(element); element = this.#nearestItem(element, step)) {
             if (ahead-- <= 0 || performance.now() >= until) {
               // Stopped with this one waiting: it is watched, and brings the rest of its run when near.
               this.#watch(element);
@@ -229,8 +228,8 @@ export class FeedWatcher {
             this.#decorateWaiting(element, fresh);
           }
         };
-        walk((element) => element.nextElementSibling);
-        walk((element) => element.previousElementSibling);
+        walk(NEXT);
+        walk(PREVIOUS);
       }
       this.#refreshSavedState(fresh);
     });
@@ -259,16 +258,16 @@ export class FeedWatcher {
   }
 
   /**
-   * Decorate an item that was waiting to near the viewport; false when `element` was not waiting.
-   * It is read once: an item without its content yet is watched again when the content arrives.
+   * Decorate an item that was waiting to near the viewport (nothing when `element` was not
+   * waiting). It is read once: an item without its content yet is watched again when the content
+   * arrives.
    */
-  #decorateWaiting(element: Element, fresh: Decorated[]): boolean {
-    if (!this.#waiting.has(element)) return false;
+  #decorateWaiting(element: Element, fresh: Decorated[]): void {
+    if (!this.#waiting.has(element)) return;
     this.#waiting.delete(element);
     if (this.#watched.delete(element)) this.#visibility?.unobserve(element);
     const decorated = element.isConnected ? this.#decorate(element) : null;
     if (decorated) fresh.push(decorated);
-    return true;
   }
 
   #onMutations(records: MutationRecord[]): void {
