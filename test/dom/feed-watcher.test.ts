@@ -403,6 +403,21 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
   }
 
   /**
+   * Runs `body` with the fake viewport installed and, where `now` is given, performance.now()
+   * answering it; both are restored after, whatever happens.
+   */
+  async function inFakeViewport(body: (viewport: ReturnType<typeof fakeViewport>) => Promise<void>, now?: () => number): Promise<void> {
+    const viewport = fakeViewport();
+    const clock = now ? jest.spyOn(performance, 'now').mockImplementation(now) : null;
+    try {
+      await body(viewport);
+    } finally {
+      clock?.mockRestore();
+      viewport.restore();
+    }
+  }
+
+  /**
    * `count` items like the fixture's first savable one, as the feed's only items, each followed by
    * `between` rows that are no items (as Hacker News follows a story with its subtext row).
    */
@@ -419,8 +434,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
 
   test('of a run of sibling items, every WATCH_EVERY-th and the last are watched; items apart are each watched', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
-    try {
+    await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 4 * WATCH_EVERY + 2);
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -437,16 +451,12 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       await settle();
       expect(apart.map((wrapper) => viewport.observed.has(wrapper.firstElementChild!))).toEqual([true, true, true]);
       controller.abort();
-    } finally {
-      viewport.restore();
-    }
+    });
   });
 
   test(`up to ITEM_GAP rows between items keep them one run: watched as siblings, decorated together`, async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
-    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
-    try {
+    await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 4 * WATCH_EVERY + 2, ITEM_GAP);
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -457,17 +467,12 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       expect(added.map((element) => hosts(element).length)).toEqual(added.map(() => 1));
       expect(viewport.observed.size).toBe(0);
       controller.abort();
-    } finally {
-      clock.mockRestore();
-      viewport.restore();
-    }
+    }, () => 0);
   });
 
   test('more than ITEM_GAP rows between items (a comment tree, a footer) end a run', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
-    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
-    try {
+    await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 3, ITEM_GAP + 1);
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -476,18 +481,13 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       await settle();
       expect(added.map((element) => hosts(element).length)).toEqual([0, 1, 0]);
       controller.abort();
-    } finally {
-      clock.mockRestore();
-      viewport.restore();
-    }
+    }, () => 0);
   });
 
   test('an item nearing the viewport is decorated with its waiting neighbours, each item once', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
     // A clock that stands still: the task's time limit (next test) never ends a batch here.
-    const clock = jest.spyOn(performance, 'now').mockReturnValue(0);
-    try {
+    await inFakeViewport(async (viewport) => {
       // Watched item 3 * WATCH_EVERY comes near first; the second report is on the last item,
       // 4 items past its batch.
       const first = 3 * WATCH_EVERY;
@@ -510,19 +510,14 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       // Left watched: those before the first report, and the one its full batch stopped before.
       expect(watchedIndices(viewport, added)).toEqual(added.flatMap((_, i) => ((i < first && i % WATCH_EVERY === 0) || i === first - 1 ? [i] : [])));
       controller.abort();
-    } finally {
-      clock.mockRestore();
-      viewport.restore();
-    }
+    }, () => 0);
   });
 
   test('a task stops taking neighbours after a few milliseconds; the rest get controls as they near the viewport', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
     // Each look at the clock finds a millisecond gone.
     let now = 0;
-    const clock = jest.spyOn(performance, 'now').mockImplementation(() => now++);
-    try {
+    await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 60);
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -545,16 +540,12 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       await settle();
       expect(hosts(added[a + run.length]!)).toHaveLength(1);
       controller.abort();
-    } finally {
-      clock.mockRestore();
-      viewport.restore();
-    }
+    }, () => now++);
   });
 
   test('items the page adds just before a batch of controls goes in are still found', async () => {
     const { adapter, pageUrl } = loadFixture(entry);
-    const viewport = fakeViewport();
-    try {
+    await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 2);
       const { controller } = watch(adapter, pageUrl);
       await settle();
@@ -572,9 +563,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       // Controls going in are not taken for items: nothing else is watched.
       expect(viewport.observed.size).toBe(0);
       controller.abort();
-    } finally {
-      viewport.restore();
-    }
+    });
   });
 
   test('an adapter that throws breaks neither the watcher nor the page', async () => {
