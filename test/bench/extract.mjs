@@ -107,6 +107,26 @@ function bareWalk(element) {
 }
 /** The element's text, read by jsdom in one pass; its length keeps the read from being optimised away. */
 const textLength = (element) => element.textContent.length;
+
+/**
+ * A floor: CPU µs per item of `read` over every element of WALK_ROWS fresh items, after a JIT
+ * warm-up on the fixture's own rows. The cheapest of four 50-row chunks: a floor should not carry
+ * a collection of the garbage that extraction and find left behind (one such pause can double a
+ * 200-row mean). `total` is the sum of what `read` returned, per item.
+ */
+function floor(page, read) {
+  for (let i = 0; i < 200; i += 1) for (const element of page.originals) read(element);
+  const groups = page.appendGroups(WALK_ROWS);
+  let total = 0;
+  let us = Infinity;
+  for (let chunk = 0; chunk < groups.length; chunk += WALK_CHUNK) {
+    const chunkGroups = groups.slice(chunk, chunk + WALK_CHUNK);
+    const start = cpuMicros();
+    for (const group of chunkGroups) for (const element of group) total += read(element);
+    us = Math.min(us, (cpuMicros() - start) / chunkGroups.length);
+  }
+  return { us, perItem: total / groups.length };
+}
 for (const entry of manifest.fixtures) {
   if (!registered.has(siteIdOf(entry)) || (only.size > 0 && !only.has(siteIdOf(entry)))) continue;
   const name = entry.html.padEnd(18);
@@ -128,27 +148,8 @@ for (const entry of manifest.fixtures) {
   const found = sites.findItemElements(page.document, page.adapter).length;
   const findUs = (cpuMicros() - start) / found;
 
-  for (let i = 0; i < 200; i += 1) for (const element of page.originals) bareWalk(element);
-  // The cheapest of four 50-row chunks: a floor should not carry a collection of the garbage that
-  // extraction and find left behind (one such pause can double a 200-row mean).
-  const walkGroups = page.appendGroups(WALK_ROWS);
-  let elements = 0;
-  let walkUs = Infinity;
-  for (let chunk = 0; chunk < walkGroups.length; chunk += WALK_CHUNK) {
-    const chunkGroups = walkGroups.slice(chunk, chunk + WALK_CHUNK);
-    start = cpuMicros();
-    for (const group of chunkGroups) for (const element of group) elements += bareWalk(element);
-    walkUs = Math.min(walkUs, (cpuMicros() - start) / chunkGroups.length);
-  }
-  for (let i = 0; i < 200; i += 1) for (const element of page.originals) textLength(element);
-  const textGroups = page.appendGroups(WALK_ROWS);
-  let textUs = Infinity;
-  for (let chunk = 0; chunk < textGroups.length; chunk += WALK_CHUNK) {
-    const chunkGroups = textGroups.slice(chunk, chunk + WALK_CHUNK);
-    start = cpuMicros();
-    for (const group of chunkGroups) for (const element of group) textLength(element);
-    textUs = Math.min(textUs, (cpuMicros() - start) / chunkGroups.length);
-  }
+  const walk = floor(page, bareWalk);
+  const text = floor(page, textLength);
 
   // peek (the fields a save control needs), where the adapter has one: other fresh rows, after
   // the rest so it changes no other number.
@@ -168,7 +169,7 @@ for (const entry of manifest.fixtures) {
   const flag = extractUs > BUDGET_US ? '  (over budget)' : '';
   console.log(
     `${name} ${String(items).padStart(4)} items/${rows.length} rows: extract ${extractUs.toFixed(1).padStart(6)} µs/item ` +
-      `(budget ${BUDGET_US}; walk ${walkUs.toFixed(1).padStart(5)} for ${Math.round(elements / walkGroups.length)} elements, text ${textUs.toFixed(1).padStart(5)}), ` +
+      `(budget ${BUDGET_US}; walk ${walk.us.toFixed(1).padStart(5)} for ${Math.round(walk.perItem)} elements, text ${text.us.toFixed(1).padStart(5)}), ` +
       `find ${findUs.toFixed(1).padStart(5)} µs/item${peekUs === null ? '' : `, peek ${peekUs.toFixed(1).padStart(5)} µs/item`}${flag}`,
   );
 }
