@@ -130,6 +130,36 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 }
 
 /**
+ * Infinite scroll as a feed does it: 300 more items in batches of 20, one batch a frame. They are
+ * copies of the items matching `itemSelector` that have a control (without it), each with up to
+ * `rowsAfter` rows after it that are not items (a Hacker News story's subtext row). Each copied
+ * item is marked data-e2e-copy.
+ */
+export async function appendItemCopies(page: Page, itemSelector: string, rowsAfter = 0): Promise<void> {
+  await page.evaluate(
+    async ({ selector, rows }) => {
+      const items = Array.from(document.querySelectorAll(selector)).filter((item) => item.querySelector('stroom-save'));
+      const templates = items.map((item) => {
+        const group = [item];
+        for (let next = item.nextElementSibling; next && !next.matches(selector) && group.length <= rows; next = next.nextElementSibling) group.push(next);
+        return group.map((element, i) => {
+          const copy = element.cloneNode(true) as Element;
+          copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+          if (i === 0) copy.setAttribute('data-e2e-copy', '');
+          return copy;
+        });
+      });
+      const parent = items[0]!.parentElement!;
+      for (let batch = 0; batch < 15; batch++) {
+        parent.append(...Array.from({ length: 20 }, (_, i) => templates[(batch * 20 + i) % templates.length]!.map((element) => element.cloneNode(true))).flat());
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      }
+    },
+    { selector: itemSelector, rows: rowsAfter },
+  );
+}
+
+/**
  * Jumps through a long page, as a restored scroll position or the End key makes them, in an order
  * no scroll would; after each, every element matching `selector` in view has its save control
  * (the feed watcher watches one item in a few, and the others must come with it).

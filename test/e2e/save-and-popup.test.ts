@@ -3,7 +3,7 @@
  * → popup, on X and Mastodon fixtures served at their real URLs.
  */
 import type { Locator, Page } from 'playwright-core';
-import { eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
+import { appendItemCopies, eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup, readStore, stopServiceWorker } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 const X_HOME = 'https://x.com/home';
@@ -132,21 +132,8 @@ test.each([
   const page = await browser.context.newPage();
   await page.goto(url);
   await saveButtons(page).first().waitFor();
-  // Infinite scroll adds 300 more posts in batches of 20: copies of the rows that have a control
-  // (the watcher watches only one post in a few of each batch; the others come with it).
-  await page.evaluate(async (selector) => {
-    const rows = Array.from(document.querySelectorAll(selector)).filter((row) => row.querySelector('stroom-save'));
-    const templates = rows.map((row) => {
-      const copy = row.cloneNode(true) as Element;
-      copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
-      copy.setAttribute('data-e2e-copy', '');
-      return copy;
-    });
-    for (let batch = 0; batch < 15; batch++) {
-      rows[0]!.parentElement!.append(...Array.from({ length: 20 }, (_, i) => templates[(batch * 20 + i) % templates.length]!.cloneNode(true)));
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    }
-  }, rowSelector);
+  // The watcher watches only one post in a few of each batch; the others come with it.
+  await appendItemCopies(page, rowSelector);
   await expectControlsInViewAfterJumps(page, '[data-e2e-copy]');
   await page.close();
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { itemKey } from '../../src/core/items';
 import { adapterFor } from '../../src/sites';
-import { ROOT, eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup } from './chromium';
+import { ROOT, appendItemCopies, eventually, expectControlsInViewAfterJumps, launchWithExtension, openPopup } from './chromium';
 import type { ExtensionBrowser } from './chromium';
 
 interface FixtureEntry {
@@ -117,26 +117,8 @@ test.each([
   const page = await browser.context.newPage();
   await page.goto(fixture.url);
   await page.locator('[data-stroom-action="save"]').first().waitFor();
-  // 300 more items in batches of 20, as an endless-scroll add-on appends them: copies of the items
-  // that have a control, each with the rows after it.
-  await page.evaluate(async (selector) => {
-    const items = Array.from(document.querySelectorAll(selector)).filter((item) => item.querySelector('stroom-save'));
-    const templates = items.map((item) => {
-      const group = [item];
-      for (let next = item.nextElementSibling; next && !next.matches(selector) && group.length < 4; next = next.nextElementSibling) group.push(next);
-      return group.map((element, i) => {
-        const copy = element.cloneNode(true) as Element;
-        copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
-        if (i === 0) copy.setAttribute('data-e2e-copy', '');
-        return copy;
-      });
-    });
-    const parent = items[0]!.parentElement!;
-    for (let batch = 0; batch < 15; batch++) {
-      parent.append(...Array.from({ length: 20 }, (_, i) => templates[(batch * 20 + i) % templates.length]!.map((element) => element.cloneNode(true))).flat());
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    }
-  }, itemSelector);
+  // As an endless-scroll add-on appends them: each item with the rows after it.
+  await appendItemCopies(page, itemSelector, 3);
   await expectControlsInViewAfterJumps(page, '[data-e2e-copy]');
   await page.close();
 });
