@@ -10,9 +10,11 @@ import type { StroomDatabase } from '../store/db';
 import type { BackgroundContext } from './context';
 import { createHandlers } from './handlers';
 import { classifySender, route } from './router';
-import { browserSettingsStore, injectFiles } from './platform';
+import { browserSettingsStore, injectFiles, insertUserStyle } from './platform';
 import { contentFrame, extrasToLoad } from './inject';
-import { extraFile, isLoadExtrasRequest } from '../messaging/extras';
+import { CONTROL_STYLE, extraFile, isLoadExtrasRequest } from '../messaging/extras';
+import type { ExtraName } from '../messaging/extras';
+import { CONTROL_CSS } from '../content/controlStyle';
 import type { LoadExtrasRequest } from '../messaging/extras';
 import { backfillSummaries } from './summaries';
 import { CATCH_UP_ALARM, DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onCatchUpAlarm, onDigestAlarm, scheduleNextDigest } from './digest';
@@ -41,15 +43,17 @@ browser.runtime.onMessage.addListener(
 );
 
 /**
- * A feed page asks for its opt-in extras (debug badges, session nudge): injected into its frame
- * only if it is Stroom's content script and only those the settings switch on.
+ * A feed page asks for its opt-in extras (debug badges, session nudge) or its controls' style:
+ * put into its frame only if it is Stroom's content script, and only those the settings switch on.
  */
 async function loadExtras(request: LoadExtrasRequest, sender: Runtime.MessageSender): Promise<unknown> {
   try {
     const frame = classifySender(sender, identity.id, identity.origin).kind === 'content' ? contentFrame(sender) : null;
     if (!frame) throw new Error('load-extras is accepted only from a content script');
     const names = extrasToLoad(request, await context.settings.read());
-    if (names.length > 0) await injectFiles(frame, names.map(extraFile));
+    if (names.includes(CONTROL_STYLE)) await insertUserStyle(frame, CONTROL_CSS);
+    const scripts = names.filter((name): name is ExtraName => name !== CONTROL_STYLE);
+    if (scripts.length > 0) await injectFiles(frame, scripts.map(extraFile));
     return { ok: true, value: { loaded: names } };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

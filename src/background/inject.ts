@@ -4,15 +4,22 @@
  * `injectFiles` in platform.ts.
  */
 import type { Settings } from '../core/settings';
-import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
+import type { FrameAddition, LoadExtrasRequest } from '../messaging/extras';
 
 /**
  * The extras a feed page asked for that it may have: the opt-in ones the user's settings switch
- * on, the caught-up memory, the code its Save buttons need and the adapter-health check; nothing
- * else.
+ * on, the caught-up memory, the code its Save buttons need, the adapter-health check and the
+ * controls' stylesheet; nothing else.
  */
-export function extrasToLoad(request: LoadExtrasRequest, settings: Settings): ExtraName[] {
-  const on: Partial<Record<ExtraName, boolean>> = { seen: true, badges: settings.debugBadges, nudge: settings.feed.nudge, save: true, health: true };
+export function extrasToLoad(request: LoadExtrasRequest, settings: Settings): FrameAddition[] {
+  const on: Partial<Record<FrameAddition, boolean>> = {
+    seen: true,
+    badges: settings.debugBadges,
+    nudge: settings.feed.nudge,
+    save: true,
+    health: true,
+    'control-style': true,
+  };
   return [...new Set(request.names)].filter((name) => on[name] === true);
 }
 

@@ -2,7 +2,7 @@
  * Debug badges (settings.debugBadges, off by default, and only then injected: extras/badges.ts):
  * a small label on every recognised item with its site and kind, so a user reporting a broken
  * site (or a developer on a new layout) can see at a glance what Stroom understood. Rendered in a
- * shadow root like the save control, so the site's CSS cannot hide it.
+ * shadow root, so the site's CSS cannot hide it (a debugging aid, so one per item is fine here).
  */
 import { extractElement } from '../sites/extract';
 import type { FeedItem, SiteAdapter } from '../sites/types';

@@ -15,15 +15,15 @@
 import { debugLog, extractElement, findItemElements, peekElement } from '../sites/extract';
 import type { FeedItem, SiteAdapter } from '../sites/types';
 import { onAbort } from './abort';
-import { CONTROL_TAG, createControl } from './control';
+import { createControl } from './control';
 import type { ControlLabels, SaveControl } from './control';
 
 export interface FeedDependencies {
   adapter: SiteAdapter;
   document: Document;
   pageUrl: () => URL;
-  /** The control's labels, which name the item's author where it has one. */
-  labels: (authorName: string | null) => ControlLabels;
+  /** The control's labels, the same for every item. */
+  labels: ControlLabels;
   /**
    * Save (with the whole item, read at the click) or unsave (by id); resolves to the new state.
    */
@@ -106,13 +106,20 @@ const PREVIOUS = (element: Element): Element | null => element.previousElementSi
 /** What the feed watcher's MutationObserver is told about. */
 const WATCHED_CHANGES: MutationObserverInit = { childList: true, subtree: true };
 
+/** An item found and waiting to come near the viewport. */
+const WAITING = 1;
+/** A waiting item the IntersectionObserver watches (see WATCH_EVERY). */
+const WATCHED = 2;
+/**
+ * Where an item is: waiting (watched or not), or handled: decorated, or an ad (null), which is not
+ * read again. One map for all of them: a lookup costs about as much as a step of the walk.
+ */
+type ItemState = typeof WAITING | typeof WATCHED | Decorated | null;
+const isWaiting = (state: ItemState | undefined): state is typeof WAITING | typeof WATCHED => state === WAITING || state === WATCHED;
+const isHandled = (state: ItemState | undefined): state is Decorated | null => state !== undefined && !isWaiting(state);
+
 export class FeedWatcher {
-  /** Items handled: decorated ones, and ads (null), which are not read again. */
-  readonly #seen = new WeakMap<Element, Decorated | null>();
-  /** Items found and waiting to come near the viewport. */
-  readonly #waiting = new WeakSet<Element>();
-  /** The waiting items the IntersectionObserver watches (see WATCH_EVERY). */
-  readonly #watched = new WeakSet<Element>();
+  readonly #items = new WeakMap<Element, ItemState>();
   /** The last item found in this batch, and how many siblings in a row since one was watched. */
   #runTail: Element | null = null;
   #runLength = 0;
@@ -162,10 +169,10 @@ export class FeedWatcher {
 
   /** A found item: watched until it nears the viewport, or decorated now where nothing watches. */
   #consider(element: Element, fresh: Decorated[]): void {
-    if (this.#seen.has(element)) return;
+    // Handled, or found again (content added to it) while waiting: still in its run.
+    if (this.#items.has(element)) return;
     if (this.#visibility) {
-      if (this.#waiting.has(element)) return; // found again (content added to it): still in its run
-      this.#waiting.add(element);
+      this.#items.set(element, WAITING);
       // The next item after the last one found, and not the WATCH_EVERY-th in a row: its run's
       // watched items bring it. Otherwise it starts a run, or is due to be watched.
       if (this.#runLength > 0 && this.#runLength < WATCH_EVERY && this.#nearestItem(element, PREVIOUS) === this.#runTail) this.#runLength += 1;
@@ -187,7 +194,7 @@ export class FeedWatcher {
    */
   #nearestItem(from: Element, step: (element: Element) => Element | null): Element | null {
     let element = step(from);
-    for (let gap = 0; element && !this.#waiting.has(element) && !this.#seen.has(element); gap += 1) {
+    for (let gap = 0; element && !this.#items.has(element); gap += 1) {
       if (gap === ITEM_GAP) return null;
       element = step(element);
     }
@@ -202,8 +209,8 @@ export class FeedWatcher {
   }
 
   #watch(element: Element): void {
-    if (this.#watched.has(element) || !this.#waiting.has(element)) return;
-    this.#watched.add(element);
+    if (this.#items.get(element) !== WAITING) return;
+    this.#items.set(element, WATCHED);
     this.#visibility?.observe(element);
   }
 
@@ -214,18 +221,21 @@ export class FeedWatcher {
     this.#withoutOwnRecords(() => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
-        this.#decorateWaiting(entry.target, fresh);
+        const state = this.#items.get(entry.target);
+        if (isWaiting(state)) this.#decorateWaiting(entry.target, state, fresh);
         // Its waiting neighbours in the feed, both ways (the reader may scroll up): the next ones due.
         let ahead = DECORATE_AHEAD;
         const walk = (step: (element: Element) => Element | null): void => {
           // Up to an item handled already (or none near): rows between items are stepped over.
-          for (let element = this.#nearestItem(entry.target, step); element && this.#waiting.has(element); element = this.#nearestItem(element, step)) {
+          for (let element = this.#nearestItem(entry.target, step); element; element = this.#nearestItem(element, step)) {
+            const state = this.#items.get(element);
+            if (!isWaiting(state)) return;
             if (ahead-- <= 0 || performance.now() >= until) {
               // Stopped with this one waiting: it is watched, and brings the rest of its run when near.
               this.#watch(element);
               return;
             }
-            this.#decorateWaiting(element, fresh);
+            this.#decorateWaiting(element, state, fresh);
           }
         };
         walk(NEXT);
@@ -258,16 +268,19 @@ export class FeedWatcher {
   }
 
   /**
-   * Decorate an item that was waiting to near the viewport (nothing when `element` was not
-   * waiting). It is read once: an item without its content yet is watched again when the content
-   * arrives.
+   * Decorate an item that was waiting to near the viewport. It is read once: an item without its
+   * content yet is found again when the content arrives.
    */
-  #decorateWaiting(element: Element, fresh: Decorated[]): void {
-    if (!this.#waiting.has(element)) return;
-    this.#waiting.delete(element);
-    if (this.#watched.delete(element)) this.#visibility?.unobserve(element);
-    const decorated = element.isConnected ? this.#decorate(element) : null;
+  #decorateWaiting(element: Element, state: typeof WAITING | typeof WATCHED, fresh: Decorated[]): void {
+    if (state === WATCHED) this.#visibility?.unobserve(element);
+    const decorated = element.isConnected ? this.#decorate(element) : this.#forget(element);
     if (decorated) fresh.push(decorated);
+  }
+
+  /** Not handled after all (gone from the page, or not readable yet): found again if it comes back. */
+  #forget(element: Element): null {
+    this.#items.delete(element);
+    return null;
   }
 
   #onMutations(records: MutationRecord[]): void {
@@ -280,7 +293,6 @@ export class FeedWatcher {
       for (const node of Array.from(record.addedNodes)) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
-        if (element.localName === CONTROL_TAG) continue;
         const root = this.#rootFor(element);
         if (root) roots.add(root);
       }
@@ -308,39 +320,38 @@ export class FeedWatcher {
   #rootFor(element: Element): Element | null {
     let outermost: Element | null = null;
     for (let item = element.parentElement?.closest(this.#combinedSelector); item; item = item.parentElement?.closest(this.#combinedSelector)) {
-      if (this.#seen.has(item)) return null;
+      if (isHandled(this.#items.get(item))) return null;
       outermost = item;
     }
     return outermost ?? element;
   }
 
+  /** Read a found item and give it its control; null (and not handled) when it gets none now. */
   #decorate(element: Element): Decorated | null {
-    if (this.#seen.has(element)) return null;
     this.#currentUrl ??= this.#deps.pageUrl();
     const peek = peekElement(element, this.#adapter, this.#currentUrl);
-    if (!peek) return null;
+    if (!peek) return this.#forget(element);
     if (peek.isAd) {
-      this.#seen.set(element, null); // never offered for saving
+      this.#items.set(element, null); // never offered for saving
       return null;
     }
     // Unavailable (a tombstone, or the placeholder Mastodon renders for an entry out of view and
     // fills in when it scrolls back) or not hydrated yet (no id): no control now, but read it
     // again when its content arrives. Marking placeholders seen left those posts without one.
     const id = peek.id;
-    if (peek.unavailable || id === null) return null;
-    const control = createControl(this.#deps.document, this.#deps.labels(peek.authorName));
+    if (peek.unavailable || id === null) return this.#forget(element);
+    const control = createControl(this.#deps.document, this.#deps.labels);
     try {
-      (this.#adapter.placeControl ?? appendControl)(element, control.host);
+      (this.#adapter.placeControl ?? appendControl)(element, control.button);
     } catch (error) {
       // The adapter's anchor is missing in this item: leave it (and the page) alone, try again
       // when the item changes.
-      control.host.remove();
+      control.remove();
       debugLog('could not place a control', this.#adapter.site, error);
-      return null;
+      return this.#forget(element);
     }
     const decorated: Decorated = { element, id, control, saved: false };
-    this.#seen.set(element, decorated);
-    controlOwners.set(control.button, decorated);
+    this.#items.set(element, decorated);
     const list = this.#byId.get(id);
     if (list) list.push(decorated);
     else this.#byId.set(id, [decorated]);
@@ -390,15 +401,26 @@ export class FeedWatcher {
   }
 
   #onClick(event: Event): void {
-    // The button is inside our shadow root; the composed path reaches it from the document.
-    const button = event.composedPath().find((target) => controlOwners.has(target as HTMLButtonElement)) as HTMLButtonElement | undefined;
-    const entry = button && controlOwners.get(button);
+    const entry = this.#controlClicked(event);
     // Only a control this watcher still shows (not one from an earlier page view).
     if (!entry || !this.#byId.get(entry.id)?.includes(entry)) return;
     event.stopPropagation(); // the click is ours: do not let the site open the post
     event.preventDefault();
     if (!event.isTrusted) return; // a page script clicking our button saves nothing
     void this.#toggle(entry);
+  }
+
+  /**
+   * The decorated item whose control the click is on. Its path runs through the control (the
+   * target may be its label element) and then the item: found there, not kept per control.
+   */
+  #controlClicked(event: Event): Decorated | null {
+    const path = event.composedPath();
+    for (const target of path) {
+      const state = this.#items.get(target as Element);
+      if (state && isHandled(state)) return path.includes(state.control.button) ? state : null;
+    }
+    return null;
   }
 
   async #toggle(entry: Decorated): Promise<void> {
@@ -437,16 +459,13 @@ export class FeedWatcher {
     this.#observer = null;
     this.#visibility?.disconnect();
     this.#visibility = null;
-    for (const entries of this.#byId.values()) for (const entry of entries) entry.control.host.remove();
+    for (const entries of this.#byId.values()) for (const entry of entries) entry.control.remove();
     this.#byId.clear();
   }
 }
 
 /** How long saved-state questions are gathered before one message asks them all. */
 export const SAVED_STATE_BATCH_MS = 50;
-
-/** Which decorated entry a button belongs to (shared across watchers; buttons are ours alone). */
-const controlOwners = new WeakMap<HTMLButtonElement, Decorated>();
 
 /** User Timing entries cost next to nothing when unread; `npm run bench` reads them from the page. */
 function measureSince(name: string, start: number): void {
@@ -475,6 +494,6 @@ function parsableSelectors(document: Document, selectors: readonly string[]): st
   });
 }
 
-function appendControl(item: Element, host: HTMLElement): void {
-  item.append(host);
+function appendControl(item: Element, control: HTMLElement): void {
+  item.append(control);
 }

@@ -13,7 +13,8 @@
 import type { SiteAdapter } from '../sites/types';
 import { thinRuntime } from '../messaging/runtime';
 import { ExtensionContextGone, extensionAlive, send } from '../messaging/send';
-import type { ExtraName, LoadExtrasRequest } from '../messaging/extras';
+import { CONTROL_STYLE } from '../messaging/extras';
+import type { FrameAddition, LoadExtrasRequest } from '../messaging/extras';
 import { FeedWatcher } from './feed';
 import { HEALTH_CHECK_DELAYS_MS } from './health';
 import { setContentBridge, startExtra } from './bridge';
@@ -25,6 +26,7 @@ export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
   let feed: AbortController | null = null; // one feed page: ends on navigating away from it
   let watcher: FeedWatcher | null = null;
+  let styled = false; // the controls' stylesheet is in this frame (asked for with the first feed view)
   const bridge: ContentBridge = {
     adapter,
     lifetime: lifetime.signal,
@@ -46,6 +48,8 @@ export function startContentScript(adapter: SiteAdapter): void {
     }
     const onFeed = adapter.matches(new URL(location.href), document);
     if (onFeed && !feed) {
+      // The controls stay hidden until their style is in (src/content/controlStyle.ts).
+      if (!styled) void requestExtras([CONTROL_STYLE]).then((done) => (styled ||= done));
       feed = new AbortController();
       watcher = watchFeed(bridge, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
@@ -86,14 +90,6 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
       throw error;
     }
   };
-  // Read the strings once; only the author changes from item to item.
-  const AUTHOR = '\u0001';
-  const named = t('saveControlLabel', [AUTHOR]);
-  const anonymous = t('saveControlLabelNoAuthor');
-  const namedSaved = t('savedControlLabel', [AUTHOR]);
-  const anonymousSaved = t('savedControlLabelNoAuthor');
-  const save = t('saveControlText');
-  const saved = t('savedControlText');
 
   // Items decorated before the settings are read wait in `early` (and longer while an extra is
   // on its way); the extras then see every item exactly once.
@@ -124,14 +120,7 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
     adapter,
     document,
     pageUrl: () => new URL(location.href),
-    labels: (author) => {
-      return {
-        name: author ? named.replace(AUTHOR, () => author) : anonymous,
-        savedName: author ? namedSaved.replace(AUTHOR, () => author) : anonymousSaved,
-        save,
-        saved,
-      };
-    },
+    labels: { name: t('saveControlLabel'), savedName: t('savedControlLabel'), save: t('saveControlText'), saved: t('savedControlText') },
     // The code that saves (and, on a conversation page, reads the author's self-thread) is
     // injected with the first save (extras/save.ts); the button shows the new state meanwhile.
     setSaved: async (id, wanted, element, item) => {
@@ -157,11 +146,16 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
   return watcher;
 }
 
-/** The background injects the files (src/background/inject.ts); they register on the bridge. */
-async function requestExtras(names: ExtraName[]): Promise<void> {
+/**
+ * The background injects the files (src/background/inject.ts), which register on the bridge.
+ * Resolves to whether it did.
+ */
+async function requestExtras(names: FrameAddition[]): Promise<boolean> {
   try {
-    await thinRuntime().runtime.sendMessage({ stroom: 1, type: 'load-extras', names } satisfies LoadExtrasRequest);
+    const reply: unknown = await thinRuntime().runtime.sendMessage({ stroom: 1, type: 'load-extras', names } satisfies LoadExtrasRequest);
+    return typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true;
   } catch {
     // Without them the feed works as before; the next feed page asks again.
+    return false;
   }
 }

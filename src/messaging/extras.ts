@@ -14,14 +14,24 @@ export type ExtraName = (typeof EXTRA_NAMES)[number];
 export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;
 
 /**
- * Content script → background: "this feed page wants these extras". Not part of the message
+ * Not a script: the save control's look (src/content/controlStyle.ts), which the background
+ * inserts into the frame as a user stylesheet, asked for once a frame shows a feed.
+ */
+export const CONTROL_STYLE = 'control-style';
+
+/** What a feed page may ask the background to put into its frame. */
+export type FrameAddition = ExtraName | typeof CONTROL_STYLE;
+const FRAME_ADDITIONS: readonly unknown[] = [...EXTRA_NAMES, CONTROL_STYLE];
+
+/**
+ * Content script → background: "this feed page wants these extras" (or the control's style). Not part of the message
  * contract (src/core/messages): the background answers it beside the router because it needs the
  * sender's tab and frame, which handlers do not see; the background checks the settings again.
  */
 export interface LoadExtrasRequest {
   stroom: 1;
   type: 'load-extras';
-  names: ExtraName[];
+  names: FrameAddition[];
 }
 
 export function isLoadExtrasRequest(message: unknown): message is LoadExtrasRequest {
@@ -32,6 +42,6 @@ export function isLoadExtrasRequest(message: unknown): message is LoadExtrasRequ
     type === 'load-extras' &&
     Array.isArray(names) &&
     new Set(names).size === names.length &&
-    names.every((name) => (EXTRA_NAMES as readonly unknown[]).includes(name))
+    names.every((name) => FRAME_ADDITIONS.includes(name))
   );
 }

@@ -104,13 +104,7 @@ export const mastodonFeed: SiteAdapter = {
     const status = element.matches(STATUS) ? element : element.querySelector(STATUS);
     const author = element.querySelector(AUTHOR_LINK);
     if (!author || !status?.contains(author)) return mastodonFeed.extract(element, pageUrl);
-    return {
-      id: attr(status, 'data-id'),
-      // readAccount()'s name element is the first of these; its other rules only when that is empty.
-      authorName: textOrNull(author.querySelector('[class*=display-name__html],bdi')) ?? readAccount(author, pageUrl).name,
-      isAd: false,
-      unavailable: false,
-    };
+    return { id: attr(status, 'data-id'), isAd: false, unavailable: false };
   },
   // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
   threadPath: PERMALINK_PATH,

@@ -14,11 +14,6 @@
  */
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'td', 'section', 'article']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
-/**
- * Inside a name, what its textContent would read differently from the walk: an emoji image, a
- * line break, an icon (script, style and the like do not occur in names).
- */
-const WALK_NEEDED = 'img,br,svg';
 
 export interface NormalizeOptions {
   /**
@@ -71,18 +66,6 @@ function rawText(node: Node, text: string, skipElement: ((element: Element) => b
     }
   }
   return text;
-}
-
-/**
- * textOrNull for one run of text such as a display name, read in one native call where nothing in
- * it needs the walk: no image (an emoji is an image with its alt text), line break or icon.
- * Blocks that only wrap the run (X nests a name in five) read the same either way; a block
- * between two pieces of text would lose its space, so this is for names, not post text. In
- * Chromium a walk makes a JS wrapper for every node it touches; under jsdom the query costs more
- * than the walk, so this is for the content script's quick reads (X's peek), not extract().
- */
-export function inlineTextOrNull(element: Element | null | undefined): string | null {
-  return element && !element.querySelector(WALK_NEEDED) ? collapse(element.textContent!) || null : textOrNull(element);
 }
 
 /** Normalised text, or null when it is empty. */

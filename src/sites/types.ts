@@ -74,7 +74,7 @@ export interface SiteAdapter {
    * What giving an item its save control needs, read with a few targeted queries instead of the
    * whole item: the content script decorates every item it finds, but reads a whole item only
    * when it is saved. It must agree with `extract` on every element: null exactly when `extract`
-   * is null, otherwise the same four fields (test/dom/peek.test.ts holds each adapter to that on
+   * is null, otherwise the same three fields (test/dom/peek.test.ts holds each adapter to that on
    * every fixture). Without it the content script decorates from `extract`.
    */
   peek?(element: Element, pageUrl: URL): ItemPeek | null;
@@ -94,8 +94,8 @@ export interface SiteAdapter {
   threadPath?: RegExp;
 }
 
-/** The part of a FeedItem that decides its save control: which item, by whom, savable or not. */
-export type ItemPeek = Pick<FeedItem, 'id' | 'authorName' | 'isAd' | 'unavailable'>;
+/** The part of a FeedItem that decides its save control: which item, savable or not. */
+export type ItemPeek = Pick<FeedItem, 'id' | 'isAd' | 'unavailable'>;
 
 /** One post of an author's self-thread. */
 export interface ThreadPart {

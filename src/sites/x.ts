@@ -6,7 +6,7 @@
 import type { FeedItem, PersonRef, QuotedItem, SiteAdapter } from './types';
 import { blankItem } from './blank';
 import { withSelfThread } from './selfThread';
-import { absoluteHttpUrl, anchorsIn, attr, enclosingLink, findElement, forEachElement, inlineTextOrNull, normalizedText, textOrNull } from './text';
+import { absoluteHttpUrl, anchorsIn, attr, enclosingLink, findElement, forEachElement, normalizedText, textOrNull } from './text';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'mobile.x.com']);
 
@@ -37,7 +37,6 @@ const isShowMore = (el: Element): boolean => attr(el, 'data-testid') === 'tweet-
 
 /** Ads sit in this wrapper (CPFT PROMOTED_TWEET_CONTAINER, since 2023); the "Ad" label is translated. */
 const AD_WRAPPER = '[data-testid=placementTracking]';
-const USER_NAME = '[data-testid=User-Name]';
 
 /** What the content script loads on every page: the adapter without its self-thread reader. */
 export const xFeed: SiteAdapter = {
@@ -77,24 +76,15 @@ export const xFeed: SiteAdapter = {
       article = element.querySelector('article');
     }
     if (!article) return null;
-    // Usually the row's first User-Name (or <time>) is the tweet's own User-Name, and its <time>
-    // the row's first, with no nested article or quote (div[role=link]) above them: then these are
-    // the hooks extract()'s rules pick. Other rows (tombstones, a conversation's focused tweet with
-    // its time below a quote, an ad with a quote and no time) are read by extract() itself.
-    const userName = element.querySelector(`time,${USER_NAME}`);
-    const time = userName?.querySelector('time');
-    if (
-      attr(article, 'data-testid') !== 'tweet' ||
-      !userName ||
-      (time ?? userName).closest('article,div[role="link"]') !== article ||
-      (!time && element.querySelector('time'))
-    ) {
+    // Usually the row's first <time> is its tweet's own, outside any quote (div[role=link]): then
+    // its link is the one extract()'s rules pick, and a tweet without one (an ad) has no id. Other
+    // rows (tombstones, a conversation's focused tweet with its time below a quote) are read by
+    // extract() itself.
+    const time = element.querySelector('time');
+    if (attr(article, 'data-testid') !== 'tweet' || (time && time.closest('article,div[role="link"]') !== article)) {
       return xFeed.extract(element, pageUrl);
     }
-    // The name is only the control's accessible name (the saved item is read by extract()): one
-    // native read here, where extract()'s walk costs Chromium a wrapper per node and where jsdom's
-    // querySelector would cost extract() more than the walk.
-    return { id: statusOf(time, pageUrl)?.id ?? null, authorName: inlineTextOrNull(userName.firstElementChild), isAd, unavailable: false };
+    return { id: time && statusIdOf(time, pageUrl), isAd, unavailable: false };
   },
   // Conversation pages are /<user>/status/<id>; timelines have no self-thread order to read.
   threadPath: /^\/[^/]+\/status\/\d+/,
@@ -276,6 +266,13 @@ function profileHandle(href: string | null | undefined): string | null {
 function statusOf(time: Element | null | undefined, pageUrl: URL): { id: string; permalink: string } | null {
   const link = enclosingLink(time?.parentElement);
   return link ? parseStatusHref(attr(link, 'href'), pageUrl) : null;
+}
+
+/** Only the id of the status a <time>'s link opens (peek() needs no permalink). */
+function statusIdOf(time: Element, pageUrl: URL): string | null {
+  const href = attr(enclosingLink(time.parentElement), 'href');
+  const plain = href === null ? null : /^\/\w+\/status\/(\d+)$/.exec(href);
+  return plain?.[1] ?? parseStatusHref(href, pageUrl)?.id ?? null;
 }
 
 function parseStatusHref(href: string | null, pageUrl: URL): { id: string; permalink: string } | null {

@@ -90,7 +90,7 @@ for (const entry of manifest.fixtures) {
   const scan = await page.evaluate(() => ({
     ms: performance.getEntriesByName('stroom:initial-scan')[0].duration,
     firstDecorate: performance.getEntriesByName('stroom:decorate')[0].duration,
-    controls: document.querySelectorAll('stroom-save').length,
+    controls: document.querySelectorAll('[data-stroom-action="save"]').length,
   }));
   // Scroll through the whole timeline as a reader would: every item gets its control, in
   // slices as it nears the viewport. Sum of those slices = the full cost of 1,000 items.
@@ -103,7 +103,7 @@ for (const entry of manifest.fixtures) {
     scrollTo(0, 0);
     await new Promise((done) => setTimeout(done, 100));
     const slices = performance.getEntriesByName('stroom:decorate').slice(before).map((entry) => entry.duration);
-    return { total: slices.reduce((sum, ms) => sum + ms, 0), max: Math.max(0, ...slices), slices: slices.length, controls: document.querySelectorAll('stroom-save').length };
+    return { total: slices.reduce((sum, ms) => sum + ms, 0), max: Math.max(0, ...slices), slices: slices.length, controls: document.querySelectorAll('[data-stroom-action="save"]').length };
   });
   const batches = await page.evaluate(async ({ count }) => {
     scrollTo(0, document.body.scrollHeight); // new items arrive below the fold, as on a real feed
@@ -114,7 +114,7 @@ for (const entry of manifest.fixtures) {
       for (let next = item.nextElementSibling; next?.hasAttribute('data-stroom-bench-part'); next = next.nextElementSibling) group.push(next);
       return group.map((element) => {
         const copy = element.cloneNode(true);
-        copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+        copy.querySelectorAll('[data-stroom-action="save"]').forEach((control) => control.remove());
         return copy;
       });
     });
@@ -208,8 +208,7 @@ async function measureClicks(page) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === 'click') window.__stroomPresented.push(entry.duration);
     }).observe({ type: 'event', durationThreshold: 16 });
-    for (const host of document.querySelectorAll('stroom-save')) {
-      const button = host.shadowRoot.querySelector('button');
+    for (const button of document.querySelectorAll('[data-stroom-action="save"]')) {
       new MutationObserver(() => {
         const clickedAt = window.__stroomClickAt;
         if (window.__stroomCounted === clickedAt) return;
@@ -226,18 +225,18 @@ async function measureClicks(page) {
   // Click like a person: scroll a control to the middle of the screen and press the mouse on it.
   // (Fixtures lack some of the sites' stacking CSS, so skip a control another element covers.)
   let clicked = 0;
-  const total = await page.evaluate(() => document.querySelectorAll('stroom-save').length);
+  const total = await page.evaluate(() => document.querySelectorAll('[data-stroom-action="save"]').length);
   for (let index = 0; index < total && clicked < CLICKS; index += 3) {
     const point = await page.evaluate(async (i) => {
-      const host = document.querySelectorAll('stroom-save')[i];
-      host.scrollIntoView({ block: 'center' });
+      const button = document.querySelectorAll('[data-stroom-action="save"]')[i];
+      button.scrollIntoView({ block: 'center' });
       // Let the scroll settle (newly visible items are decorated, frames drawn) as a person would.
       for (let frame = 0; frame < 3; frame++) await new Promise((done) => requestAnimationFrame(done));
       await new Promise((done) => setTimeout(done, 50));
-      const box = host.shadowRoot.querySelector('button').getBoundingClientRect();
+      const box = button.getBoundingClientRect();
       const x = box.left + box.width / 2;
       const y = box.top + box.height / 2;
-      return document.elementFromPoint(x, y) === host ? { x, y } : null;
+      return button.contains(document.elementFromPoint(x, y)) ? { x, y } : null;
     }, index);
     if (!point) continue;
     // A person holds the button down for some 80 ms: the frame the press draws (its :active style)

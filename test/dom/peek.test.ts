@@ -1,7 +1,7 @@
 /**
  * peek() against extract(): the content script decorates every item from peek() and reads the
  * whole item only on save, so for every element findItemElements returns, peek must be null
- * exactly when extract is null and otherwise give the same id, authorName, isAd and unavailable
+ * exactly when extract is null and otherwise give the same id, isAd and unavailable
  * (src/sites/types.ts). Checked on every fixture of every adapter with a peek, before and after
  * its lazy templates are inserted, and on hand-made rows for cases the fixtures lack.
  */
@@ -13,7 +13,7 @@ import { x, xFeed } from '../../src/sites/x';
 import { fixtureManifest, insertLazyTemplates, loadFixture, siteIdOf } from './fixtureLoader';
 
 const pick = (item: ItemPeek | null) =>
-  item && { id: item.id, authorName: item.authorName, isAd: item.isAd, unavailable: item.unavailable };
+  item && { id: item.id, isAd: item.isAd, unavailable: item.unavailable };
 
 /** Every item element's peek beside its extraction, by position (a mismatch shows which row). */
 function peeksAndExtractions(adapter: SiteAdapter, root: ParentNode, url: string) {
@@ -100,20 +100,20 @@ describe('X rows the fixtures do not have', () => {
       '<div data-testid="cellInnerDiv"><article><span>This post is unavailable.</span></article></div>' +
         '<div data-testid="cellInnerDiv"><article><div data-testid="User-Name"><div>Jo</div></div></article></div>',
       X_HOME,
-      [{ id: null, authorName: null, isAd: false, unavailable: true }, null],
+      [{ id: null, isAd: false, unavailable: true }, null],
     );
   });
 
   test('a bare tweet inside an ad wrapper is an ad; one outside is not', () => {
     expectPeeks(x, `<div data-testid="placementTracking"><div>${tweet('2032700000000000001', 'Ad Co')}</div></div>${tweet('2032700000000000002', 'Jo')}`, X_HOME, [
-      { id: '2032700000000000001', authorName: 'Ad Co', isAd: true },
-      { id: '2032700000000000002', authorName: 'Jo', isAd: false },
+      { id: '2032700000000000001', isAd: true },
+      { id: '2032700000000000002', isAd: false },
     ]);
   });
 
   test('an ad wrapper before the tweet in its row makes an ad, even when it does not wrap it', () => {
     expectPeeks(x, `<div data-testid="cellInnerDiv"><div data-testid="placementTracking"></div>${tweet('2032700000000000004', 'Ad Co')}</div>`, X_HOME, [
-      { id: '2032700000000000004', authorName: 'Ad Co', isAd: true },
+      { id: '2032700000000000004', isAd: true },
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('X rows the fixtures do not have', () => {
       `<div data-testid="tweetText">Kijk</div>${quote('Quoted Person')}` +
       '<a href="/ruud/status/2032700000000000009"><time datetime="2026-03-14T10:00:00.000Z">10:00 AM · Mar 14, 2026</time></a></article>';
     expectPeeks(x, `<div data-testid="cellInnerDiv">${focused}</div>`, 'https://x.com/ruud/status/2032700000000000009', [
-      { id: '2032700000000000009', authorName: 'Ruud', isAd: false, unavailable: false },
+      { id: '2032700000000000009', isAd: false, unavailable: false },
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('X rows the fixtures do not have', () => {
       '<article><a href="/other/status/1"><time datetime="2026-03-13T10:00:00.000Z">1d</time></a></article>' +
       '<a href="/ruud/status/2032700000000000010"><time datetime="2026-03-14T10:00:00.000Z">10:00 AM</time></a></article>';
     expectPeeks(x, `<div data-testid="cellInnerDiv">${focused}</div>`, 'https://x.com/ruud/status/2032700000000000010', [
-      { id: '2032700000000000010', authorName: 'Ruud' },
+      { id: '2032700000000000010' },
     ]);
   });
 });
@@ -158,7 +158,7 @@ describe('Mastodon rows the fixtures do not have', () => {
         `<div class="status" data-id="116227170631688032"><div class="status__info">${account('anouk', 'Anouk')}` +
         '<a class="status__relative-time" href="/@anouk/116227170631688032"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a></div></div></article></div>',
       MASTODON_HOME,
-      [{ id: '116227170631688032', authorName: 'Anouk', isAd: false, unavailable: false }],
+      [{ id: '116227170631688032', isAd: false, unavailable: false }],
     );
   });
 
@@ -168,7 +168,7 @@ describe('Mastodon rows the fixtures do not have', () => {
       '<div role="feed"><article data-id="116227170631688033"><div><header><a href="/@anouk" data-hover-card-account="1"><span>Anouk</span></a>' +
         '<a href="/@anouk/116227170631688033"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a></header><div><p>Hoi</p></div></div></article></div>',
       MASTODON_HOME,
-      [{ id: '116227170631688033', authorName: 'Anouk', unavailable: false }],
+      [{ id: '116227170631688033', unavailable: false }],
     );
   });
 
@@ -181,7 +181,7 @@ describe('Mastodon rows the fixtures do not have', () => {
         '<a class="status__relative-time" href="/@kees/116220000000000001"><time datetime="2026-03-13T10:00:00.000Z">1d</time></a></div></div>' +
         '<a class="detailed-status__datetime" href="/@marit/116226490368000012"><span>14 mrt 2026</span></a></div>',
       'https://mastodon.social/@marit/116226490368000012',
-      [{ id: '116226490368000012', authorName: 'Marit' }],
+      [{ id: '116226490368000012' }],
     );
   });
 
@@ -192,7 +192,7 @@ describe('Mastodon rows the fixtures do not have', () => {
         '<a class="status__relative-time" href="/@anouk/116227170631688036"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a>' +
         `<div class="status__quote"><div class="status status--is-quote" data-id="116220000000000002">${account('kees', 'Kees')}</div></div></div></article></div>`,
       MASTODON_HOME,
-      [{ id: '116227170631688036', authorName: null }],
+      [{ id: '116227170631688036' }],
     );
   });
 
@@ -203,7 +203,7 @@ describe('Mastodon rows the fixtures do not have', () => {
         '<a class="status__relative-time" href="/@anouk/116227170631688034"><time datetime="2026-03-14T10:58:00.000Z">1h</time></a>' +
         '<div class="status__content__text"><p><a href="/@kees" class="u-url mention" data-hover-card-account="2">@kees</a></p></div></div></article></div>',
       MASTODON_HOME,
-      [{ id: '116227170631688034', authorName: null }],
+      [{ id: '116227170631688034' }],
     );
   });
 
@@ -212,7 +212,7 @@ describe('Mastodon rows the fixtures do not have', () => {
       mastodon,
       '<div role="feed"><article data-id="116227170631688035"><div><div class="status__wrapper"><span>Lotte</span><span>&lt;p&gt;Hoi&lt;/p&gt;</span></div></div></article></div>',
       MASTODON_HOME,
-      [{ id: '116227170631688035', authorName: 'Lotte', isAd: false, unavailable: true }],
+      [{ id: '116227170631688035', isAd: false, unavailable: true }],
     );
     expectPeeks(mastodon, '<div class="detailed-status"><span>Niets</span></div>', 'https://mastodon.social/@marit/1', [null]);
   });

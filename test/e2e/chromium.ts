@@ -138,13 +138,13 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 export async function appendItemCopies(page: Page, itemSelector: string, rowsAfter = 0): Promise<void> {
   await page.evaluate(
     async ({ selector, rows }) => {
-      const items = Array.from(document.querySelectorAll(selector)).filter((item) => item.querySelector('stroom-save'));
+      const items = Array.from(document.querySelectorAll(selector)).filter((item) => item.querySelector('[data-stroom-action="save"]'));
       const templates = items.map((item) => {
         const group = [item];
         for (let next = item.nextElementSibling; next && !next.matches(selector) && group.length <= rows; next = next.nextElementSibling) group.push(next);
         return group.map((element, i) => {
           const copy = element.cloneNode(true) as Element;
-          copy.querySelectorAll('stroom-save').forEach((host) => host.remove());
+          copy.querySelectorAll('[data-stroom-action="save"]').forEach((control) => control.remove());
           if (i === 0) copy.setAttribute('data-e2e-copy', '');
           return copy;
         });
@@ -174,7 +174,7 @@ export async function expectControlsInViewAfterJumps(page: Page, selector: strin
             const box = element.getBoundingClientRect();
             return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
           });
-          return { inView: inView.length, withControl: inView.filter((element) => element.querySelector('stroom-save')).length };
+          return { inView: inView.length, withControl: inView.filter((element) => element.querySelector('[data-stroom-action="save"]')).length };
         }, selector),
       (value) => {
         expect(value.inView).toBeGreaterThan(0);

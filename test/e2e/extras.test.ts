@@ -85,7 +85,7 @@ const runCommand = async () =>
 async function openFeed(url: string, controls: number): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  await eventually(() => page.locator('stroom-save').count(), (count) => expect(count).toBe(controls));
+  await eventually(() => page.locator('[data-stroom-action="save"]').count(), (count) => expect(count).toBe(controls));
   return page;
 }
 
@@ -137,7 +137,7 @@ test('switched on, the debug badges and the session nudge are injected and work'
     for (let copy = 1; copy <= 20; copy++) {
       for (const row of template) {
         const clone = row.cloneNode(true) as HTMLElement;
-        for (const ours of clone.querySelectorAll('stroom-save, stroom-badge')) ours.remove(); // fresh rows, as the site would add them
+        for (const ours of clone.querySelectorAll('[data-stroom-action="save"], stroom-badge')) ours.remove(); // fresh rows, as the site would add them
         if (clone.classList.contains('athing')) clone.id = String(Number(clone.id) + copy * 1_000_000);
         table.insertBefore(clone, more);
       }

@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ROOT, eventually } from './chromium';
-import { launchFirefoxWithExtension } from './firefox';
+import { launchFirefoxWithExtension, shownSaveButtons } from './firefox';
 import type { ExtensionPageApi, FirefoxExtensionBrowser } from './firefox';
 
 const X_HOME = 'https://x.com/home';
-const SAVE_BUTTON = '>>> [data-stroom-action="save"]';
 
 let firefox: FirefoxExtensionBrowser;
 beforeAll(async () => {
@@ -31,7 +30,7 @@ test('switched on, the debug badges are injected into the feed; the command hand
   const page = await firefox.newFeedPage();
   await page.goto(X_HOME);
   // x.html: three posts and an ad; each post gets its control and its badge.
-  await eventually(() => page.$$(SAVE_BUTTON), (buttons) => expect(buttons).toHaveLength(3));
+  await eventually(() => shownSaveButtons(page), (shown) => expect(shown).toBe(3));
   const labels = () => page.$$eval('stroom-badge', (hosts) => hosts.map((host) => host.getAttribute('data-stroom-badge')));
   await eventually(labels, (found) => expect(found).toHaveLength(3));
   expect((await labels()).every((label) => label?.startsWith('x · '))).toBe(true);
@@ -51,7 +50,7 @@ test('switched on, the debug badges are injected into the feed; the command hand
   });
   expect(reply).toEqual({ saved: true, key: keys[1] });
   await eventually(
-    () => page.$$eval('stroom-save', (hosts) => hosts.map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed'))),
+    () => page.$$eval('[data-stroom-action="save"]', (buttons) => buttons.map((button) => button.getAttribute('aria-pressed'))),
     (states) => expect(states).toEqual(['false', 'true', 'false']),
   );
   await Promise.all([page.close(), popup.close()]);

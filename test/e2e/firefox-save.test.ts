@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { ROOT, eventually } from './chromium';
 import {
+  SAVE_BUTTON,
   backgroundMark,
   launchFirefoxWithExtension,
   markBackground,
   reloadExtensionPage,
+  shownSaveButtons,
   storedKeys,
   waitUntilBackgroundSuspended,
 } from './firefox';
@@ -41,13 +43,11 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-/** Stroom's buttons live in open shadow roots: `>>>` pierces them. */
-const SAVE_BUTTON = '>>> [data-stroom-action="save"]';
 
 async function openFeed(url: string, savable: number): Promise<Page> {
   const page = await firefox.newFeedPage();
   await page.goto(url);
-  await eventually(() => page.$$(SAVE_BUTTON), (buttons) => expect(buttons).toHaveLength(savable));
+  await eventually(() => shownSaveButtons(page), (shown) => expect(shown).toBe(savable));
   return page;
 }
 

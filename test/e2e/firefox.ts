@@ -139,6 +139,17 @@ export async function launchFirefoxWithExtension(
  * page.goto() never resolves for moz-extension:// documents (no load events reach BiDi, Firefox
  * bug 1755014): start the navigation, then poll the page itself until it has loaded.
  */
+/** Stroom's save buttons. */
+export const SAVE_BUTTON = '[data-stroom-action="save"]';
+
+/**
+ * How many save buttons a page shows: each stays hidden until the background has inserted its
+ * stylesheet, so this also proves the user stylesheet reached the page.
+ */
+export function shownSaveButtons(page: Page): Promise<number> {
+  return page.$$eval(SAVE_BUTTON, (buttons) => buttons.filter((button) => button.getBoundingClientRect().width > 0).length);
+}
+
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   // Mark the document we leave, so a reload of the same URL is not mistaken for done at once.
   await page

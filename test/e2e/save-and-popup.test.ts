@@ -42,9 +42,49 @@ test('the feed shows one accessible save control per savable item, none on ads',
   for (const name of names) expect(name).toMatch(/^Save/);
   const adHasControl = await page.evaluate(() => {
     const ad = Array.from(document.querySelectorAll('article')).find((article) => /\bAd\b|Promoted/.test(article.textContent ?? ''));
-    return ad ? ad.querySelector('stroom-save') !== null : null;
+    return ad ? ad.querySelector('[data-stroom-action="save"]') !== null : null;
   });
   expect(adHasControl).toBe(false);
+  await page.close();
+});
+
+test('the site\'s CSS cannot restyle or hide a control, even with !important on every rule', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(X_HOME);
+  const button = saveButtons(page).first();
+  await button.waitFor();
+  const look = () =>
+    button.evaluate((element) => {
+      const style = getComputedStyle(element);
+      const labels = element.querySelector('b')!;
+      return {
+        display: style.display,
+        visibility: style.visibility,
+        background: style.backgroundColor,
+        fontSize: style.fontSize,
+        letterSpacing: style.letterSpacing,
+        borderRadius: style.borderRadius,
+        width: element.getBoundingClientRect().width,
+        icon: getComputedStyle(element, '::before').content,
+        label: getComputedStyle(labels, '::before').content,
+        labelVisibility: getComputedStyle(labels, '::before').visibility,
+      };
+    });
+  const before = await look();
+  expect(before).toEqual(expect.objectContaining({ display: 'flex', visibility: 'visible', fontSize: '13px', label: '"Save"', labelVisibility: 'visible' }));
+  expect(before.width).toBeGreaterThan(40);
+  // What a hostile or careless site stylesheet does to every button, at the highest priority a
+  // page has (author !important, and inline styles).
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent =
+      'button,[data-stroom-action],[data-stroom-action] *{display:none!important;visibility:hidden!important;background:red!important;' +
+      'font-size:40px!important;letter-spacing:9px!important;border-radius:0!important;transition:all 9s!important}' +
+      'button::before,button *::before{content:"X"!important;visibility:hidden!important}';
+    document.head.append(style);
+    document.querySelector<HTMLElement>('[data-stroom-action="save"]')!.style.setProperty('display', 'none', 'important');
+  });
+  expect(await look()).toEqual(before);
   await page.close();
 });
 
@@ -97,8 +137,7 @@ test('a page script cannot save: synthetic clicks and forged messages do nothing
   await saveButtons(page).first().waitFor();
   const before = await storedKeys();
   await page.evaluate(() => {
-    const host = document.querySelectorAll('stroom-save')[1];
-    const button = host?.shadowRoot?.querySelector('button');
+    const button = document.querySelectorAll<HTMLButtonElement>('[data-stroom-action="save"]')[1];
     button?.click();
     button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     window.postMessage({ stroom: 1, type: 'save-item', payload: {} }, '*');

@@ -46,10 +46,10 @@ test.each(CONVERSATIONS.map((entry) => [entry.site, entry] as const))('%s: savin
   await page.goto(entry.url);
   // Save the last part of the thread: the whole thread comes along, in order.
   const lastPart = entry.thread.thread.at(-1)?.id ?? '';
-  const hosts = page.locator('stroom-save');
+  const hosts = page.locator('[data-stroom-action="save"]');
   await hosts.first().waitFor();
   const index = await page.evaluate(
-    ({ id }) => Array.from(document.querySelectorAll('stroom-save')).findIndex((host) => host.parentElement?.closest('article, [data-testid="cellInnerDiv"], .status')?.outerHTML.includes(id)),
+    ({ id }) => Array.from(document.querySelectorAll('[data-stroom-action="save"]')).findIndex((host) => host.parentElement?.closest('article, [data-testid="cellInnerDiv"], .status')?.outerHTML.includes(id)),
     { id: lastPart },
   );
   expect(index).toBeGreaterThanOrEqual(0);

@@ -67,7 +67,7 @@ if (headless) {
   await buttons.first().waitFor();
   await buttons.nth(0).click();
   await buttons.nth(2).click();
-  await feed.waitForFunction(() => document.querySelectorAll('stroom-save').length > 0);
+  await feed.waitForFunction(() => document.querySelectorAll('[data-stroom-action="save"]').length > 0);
   await feed.evaluate(() => scrollTo(0, 0));
   await feed.screenshot({ path: join(outputDir, 'feed-x.png'), fullPage: false });
   const mastodon = await context.newPage();

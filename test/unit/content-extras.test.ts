@@ -21,6 +21,8 @@ describe('the load-extras request', () => {
     [{ stroom: 1, type: 'load-extras', names: ['badges'] }, true],
     [{ stroom: 1, type: 'load-extras', names: ['badges', 'nudge', 'command'] }, true],
     [{ stroom: 1, type: 'load-extras', names: [] }, true],
+    [{ stroom: 1, type: 'load-extras', names: ['control-style'] }, true],
+    [{ stroom: 1, type: 'load-extras', names: ['style.css'] }, false],
     [{ stroom: 1, type: 'load-extras', names: ['../background'] }, false],
     [{ stroom: 1, type: 'load-extras', names: 'badges' }, false],
     [{ stroom: 1, type: 'load-extras', names: ['badges', 'badges', 'badges', 'badges'] }, false],
@@ -46,8 +48,8 @@ describe('what the background injects', () => {
     expect(extrasToLoad(request('nudge'), withSettings(true, false))).toEqual([]);
   });
 
-  test('the caught-up memory, the save code and the adapter-health check whatever the settings', () => {
-    expect(extrasToLoad(request('seen', 'save', 'health'), DEFAULT_SETTINGS)).toEqual(['seen', 'save', 'health']);
+  test('the caught-up memory, the save code, the adapter-health check and the controls\' style whatever the settings', () => {
+    expect(extrasToLoad(request('seen', 'save', 'health', 'control-style'), DEFAULT_SETTINGS)).toEqual(['seen', 'save', 'health', 'control-style']);
     expect(extrasToLoad(request('seen'), { ...DEFAULT_SETTINGS, feed: { ...DEFAULT_SETTINGS.feed, caughtUpDivider: false } })).toEqual(['seen']);
   });
 
