@@ -54,37 +54,48 @@ function controlPrototype(document: Document, labels: ControlLabels): HTMLButton
 }
 
 export function createControl(document: Document, labels: ControlLabels): SaveControl {
-  const button = controlPrototype(document, labels).cloneNode(true) as HTMLButtonElement;
-  // The error line is made on the first failure: a control that never fails (almost all) never has one.
-  let error: HTMLElement | null = null;
-  return {
-    button,
-    setSaved(saved) {
-      if (button.getAttribute('aria-pressed') === String(saved)) return; // nothing to redraw
-      setAttr(button, 'aria-pressed', String(saved));
-      setAttr(button, 'aria-label', saved ? labels.savedName : labels.name);
-    },
-    setBusy(busy) {
-      if (busy) setAttr(button, 'aria-busy', 'true');
-      else button.removeAttribute('aria-busy');
-    },
-    setError(message) {
-      if (!message) {
-        error?.remove();
-        return;
-      }
-      if (!error) {
-        error = document.createElement('span');
-        setAttr(error, ERROR_ATTRIBUTE, '');
-        setAttr(error, 'role', 'alert'); // an alert is announced when it goes in (a status region may not be)
-      }
-      error.textContent = message;
-      // Beside its button, wherever the adapter placed it (outside it: it is no part of the button's name).
-      if (error.previousSibling !== button) button.after(error);
-    },
-    remove() {
-      button.remove();
-      error?.remove();
-    },
-  };
+  return new Control(controlPrototype(document, labels).cloneNode(true) as HTMLButtonElement, labels);
+}
+
+/** A class, not an object of closures: one is made per item, and only its two fields are its own. */
+class Control implements SaveControl {
+  /** Made on the first failure: a control that never fails (almost all) never has one. */
+  #error: HTMLElement | null = null;
+
+  constructor(
+    readonly button: HTMLButtonElement,
+    private readonly labels: ControlLabels,
+  ) {}
+
+  setSaved(saved: boolean): void {
+    const { button, labels } = this;
+    if (button.getAttribute('aria-pressed') === String(saved)) return; // nothing to redraw
+    setAttr(button, 'aria-pressed', String(saved));
+    setAttr(button, 'aria-label', saved ? labels.savedName : labels.name);
+  }
+
+  setBusy(busy: boolean): void {
+    if (busy) setAttr(this.button, 'aria-busy', 'true');
+    else this.button.removeAttribute('aria-busy');
+  }
+
+  setError(message: string | null): void {
+    if (!message) {
+      this.#error?.remove();
+      return;
+    }
+    if (!this.#error) {
+      this.#error = this.button.ownerDocument.createElement('span');
+      setAttr(this.#error, ERROR_ATTRIBUTE, '');
+      setAttr(this.#error, 'role', 'alert'); // an alert is announced when it goes in (a status region may not be)
+    }
+    this.#error.textContent = message;
+    // Beside its button, wherever the adapter placed it (outside it: it is no part of the button's name).
+    if (this.#error.previousSibling !== this.button) this.button.after(this.#error);
+  }
+
+  remove(): void {
+    this.button.remove();
+    this.#error?.remove();
+  }
 }
