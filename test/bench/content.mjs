@@ -6,7 +6,8 @@
  *   - bundle sizes, minified: each content script (≤ 20 KB for X and Mastodon, ≤ 40 KB all
  *     adapters together), popup ≤ 40 KB including Preact;
  *   - scanning and decorating a 1,000-item timeline per site (≤ 20 ms), from the content
- *     script's own User Timing entries;
+ *     script's own User Timing entries: the scan (which decorates at once what fits in its
+ *     time) plus the slices that decorate the rest as it nears the viewport;
  *   - each MutationObserver batch of 10 new items (≤ 1 ms);
  *   - click to "saved" shown (≤ 50 ms median): the state in the DOM, the next frame rendered, and
  *     that frame presented (Event Timing);
@@ -86,23 +87,24 @@ for (const entry of manifest.fixtures) {
   try {
   await page.goto(entry.url);
   await page.waitForFunction(() => performance.getEntriesByName('stroom:initial-scan').length > 0);
-  await page.waitForFunction(() => performance.getEntriesByName('stroom:decorate').length > 0);
+  // The scan decorates at once what fits in its time (DECORATE_NOW_MS); the viewport's first
+  // report brings the items near it that the scan left waiting.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
   const scan = await page.evaluate(() => ({
     ms: performance.getEntriesByName('stroom:initial-scan')[0].duration,
-    firstDecorate: performance.getEntriesByName('stroom:decorate')[0].duration,
     controls: document.querySelectorAll('[data-stroom-action="save"]').length,
   }));
-  // Scroll through the whole timeline as a reader would: every item gets its control, in
-  // slices as it nears the viewport. Sum of those slices = the full cost of 1,000 items.
+  // Scroll through the whole timeline as a reader would: every item the scan left waiting gets
+  // its control, in slices as it nears the viewport. The scan plus those slices (the first
+  // screen's included) = the full cost of 1,000 items.
   const scrolled = await page.evaluate(async () => {
-    const before = performance.getEntriesByName('stroom:decorate').length;
     for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
       scrollTo(0, y);
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     }
     scrollTo(0, 0);
     await new Promise((done) => setTimeout(done, 100));
-    const slices = performance.getEntriesByName('stroom:decorate').slice(before).map((entry) => entry.duration);
+    const slices = performance.getEntriesByName('stroom:decorate').map((entry) => entry.duration);
     return { total: slices.reduce((sum, ms) => sum + ms, 0), max: Math.max(0, ...slices), slices: slices.length, controls: document.querySelectorAll('[data-stroom-action="save"]').length };
   });
   const batches = await page.evaluate(async ({ count }) => {
@@ -132,8 +134,12 @@ for (const entry of manifest.fixtures) {
   }, { count: BATCHES });
   const clicks = await measureClicks(page);
   console.log(
-    `  ${entry.site.padEnd(11)} find+watch 1,000: ${fmt(scan.ms)} ms · first screen: ${scan.controls} controls in ${fmt(scan.firstDecorate)} ms · ` +
-      `scrolling all: ${scrolled.controls} controls, ${fmt(scrolled.total)} ms in ${scrolled.slices} slices (max ${fmt(scrolled.max)}) · ` +
+    `  ${entry.site.padEnd(11)} scan (find 1,000, decorate at once up to 16 ms): ${fmt(scan.ms)} ms, ${scan.controls} controls · ` +
+      `near the viewport: ${fmt(scrolled.total)} ms in ${scrolled.slices} slices (max ${fmt(scrolled.max)}) · ` +
+      `total ${fmt(scan.ms + scrolled.total)} ms for ${scrolled.controls} controls (budget 20)`,
+  );
+  console.log(
+    `  ${' '.repeat(11)} ` +
       `batch of 10: median ${fmt(median(batches), 3)} ms (max ${fmt(Math.max(...batches), 3)}) · click→saved state ${fmt(clicks.state, 1)} ms, →next frame ${fmt(clicks.frame, 1)} ms, →presented ${clicks.presented} ms (medians of ${clicks.count} clicks; budget 50 ms)`,
   );
   } catch (error) {

@@ -428,6 +428,47 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     return added;
   }
 
+  /** The tests below are about waiting for the viewport: no task decorates the items it finds. */
+  const ONLY_NEAR_VIEWPORT: Partial<FeedDependencies> = { decorateNowMs: 0 };
+
+  test('the items a task finds are decorated at once while it has time; none is left to watch', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    // The clock stands still (jsdom reads an item some 100 times slower than a browser).
+    await inFakeViewport(async (viewport) => {
+      const added = feedOf(adapter, 40);
+      const { controller } = watch(adapter, pageUrl);
+      expect(added.map((element) => controls(element).length)).toEqual(added.map(() => 1));
+      expect(viewport.observed.size).toBe(0);
+      // A batch the page adds later is decorated by the task that finds it, too.
+      const late = elementFrom(newItemHtml(entry, adapter, 960).html);
+      feedContainer(adapter).append(late);
+      await settle();
+      expect(controls(late)).toHaveLength(1);
+      expect(viewport.observed.size).toBe(0);
+      controller.abort();
+    }, () => 0);
+  });
+
+  test('when the task\'s time is up, the items left wait for the viewport, watched as a run', async () => {
+    const { adapter, pageUrl } = loadFixture(entry);
+    let now = 0;
+    await inFakeViewport(async (viewport) => {
+      const added = feedOf(adapter, 40);
+      // Each look at the clock takes 1 ms: the first items are decorated, then the time is up.
+      const { controller } = watch(adapter, pageUrl, { decorateNowMs: 5 });
+      const withControl = added.map((element) => controls(element).length);
+      const first = withControl.indexOf(0);
+      expect(first).toBeGreaterThan(0);
+      expect(withControl).toEqual(added.map((_, i) => (i < first ? 1 : 0)));
+      // The rest are one run: every WATCH_EVERY-th from the first waiting one, and the last.
+      expect(watchedIndices(viewport, added)).toEqual(added.flatMap((_, i) => (i >= first && ((i - first) % WATCH_EVERY === 0 || i === added.length - 1) ? [i] : [])));
+      viewport.near(added[first]!);
+      await settle();
+      expect(controls(added[first + 1]!)).toHaveLength(1);
+      controller.abort();
+    }, () => now++);
+  });
+
   /** Indices of the items the fake observer watches. */
   const watchedIndices = (viewport: { observed: Set<Element> }, items: Element[]) => items.flatMap((element, i) => (viewport.observed.has(element) ? [i] : []));
 
@@ -435,7 +476,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     const { adapter, pageUrl } = loadFixture(entry);
     await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 4 * WATCH_EVERY + 2);
-      const { controller } = watch(adapter, pageUrl);
+      const { controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       const expected = added.flatMap((_, i) => (i % WATCH_EVERY === 0 || i === added.length - 1 ? [i] : []));
       expect(watchedIndices(viewport, added)).toEqual(expected);
@@ -457,7 +498,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     const { adapter, pageUrl } = loadFixture(entry);
     await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 4 * WATCH_EVERY + 2, ITEM_GAP);
-      const { controller } = watch(adapter, pageUrl);
+      const { controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       expect(watchedIndices(viewport, added)).toEqual(added.flatMap((_, i) => (i % WATCH_EVERY === 0 || i === added.length - 1 ? [i] : [])));
       // The walk from a watched item steps over the rows between: every item gets its control at once.
@@ -473,7 +514,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     const { adapter, pageUrl } = loadFixture(entry);
     await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 3, ITEM_GAP + 1);
-      const { controller } = watch(adapter, pageUrl);
+      const { controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       expect(watchedIndices(viewport, added)).toEqual([0, 1, 2]);
       viewport.near(added[1]!);
@@ -491,7 +532,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       // 4 items past its batch.
       const first = 3 * WATCH_EVERY;
       const added = feedOf(adapter, first + DECORATE_AHEAD + 5);
-      const { decorated, controller } = watch(adapter, pageUrl);
+      const { decorated, controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       expect(controls()).toHaveLength(0); // found and watched, none near the viewport yet
       viewport.near(added[first]!);
@@ -518,7 +559,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     let now = 0;
     await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 60);
-      const { controller } = watch(adapter, pageUrl);
+      const { controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       const [a, b] = [2 * WATCH_EVERY, 7 * WATCH_EVERY];
       viewport.near(added[a]!, added[b]!);
@@ -546,7 +587,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
     const { adapter, pageUrl } = loadFixture(entry);
     await inFakeViewport(async (viewport) => {
       const added = feedOf(adapter, 2);
-      const { controller } = watch(adapter, pageUrl);
+      const { controller } = watch(adapter, pageUrl, ONLY_NEAR_VIEWPORT);
       await settle();
       // The page adds an item, and in the same task the first item nears the viewport: the
       // watcher's MutationObserver has not run yet when the controls go in.
