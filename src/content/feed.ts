@@ -191,8 +191,9 @@ export class FeedWatcher {
         if ((root as Node).isConnected === false) continue;
         for (const element of findItemElements(root, this.#adapter)) this.#consider(element, fresh);
       }
+      // Before the page's changes that came meanwhile are taken in (a run of their own).
+      this.#endRun();
     });
-    this.#endRun();
     this.#refreshSavedState(fresh);
     return fresh.length;
   }
