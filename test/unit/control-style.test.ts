@@ -30,10 +30,13 @@ describe('the control stylesheet', () => {
     expect(selectors.filter((selector) => !/^(button\[data-stroom-action=save\]|span\[data-stroom-error\])/.test(selector))).toEqual([]);
   });
 
-  test('starts every part of the control from initial values, so nothing of the page carries over', () => {
+  test('starts the button and its error line from initial values, and neutralises what a page could set on the other parts', () => {
     const reset = rules.find((rule) => rule.declarations.includes('all:initial!important'));
-    expect(reset?.selectors).toEqual(
-      expect.arrayContaining(['button[data-stroom-action=save]', 'button[data-stroom-action=save]::before', 'button[data-stroom-action=save]>b', 'span[data-stroom-error]']),
-    );
+    expect(reset?.selectors).toEqual(['button[data-stroom-action=save]', 'span[data-stroom-error]']);
+    const parts = ['button[data-stroom-action=save]::before', 'button[data-stroom-action=save]>b', 'button[data-stroom-action=save]>b::before', 'button[data-stroom-action=save]>b::after'];
+    const neutral = rules.find((rule) => parts.every((part) => rule.selectors.includes(part)));
+    expect(neutral?.declarations).toEqual(expect.arrayContaining(['position:static!important', 'margin:0!important', 'visibility:inherit!important']));
+    // A ::after the site adds to every button makes no box on ours.
+    expect(rules.find((rule) => rule.selectors.includes('button[data-stroom-action=save]::after') && rule.selectors.length === 1)?.declarations).toEqual(['content:none!important']);
   });
 });
