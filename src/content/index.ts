@@ -26,7 +26,17 @@ export function startContentScript(adapter: SiteAdapter): void {
   const lifetime = new AbortController(); // the whole script: ends when the extension goes away
   let feed: AbortController | null = null; // one feed page: ends on navigating away from it
   let watcher: FeedWatcher | null = null;
-  let styled = false; // the controls' stylesheet is in this frame (asked for with the first feed view)
+  // The controls' stylesheet (they stay hidden without it): asked for with the first feed view,
+  // a few times if that fails, and again by a later feed view if every attempt failed.
+  let styleAsked = false;
+  const askForStyle = async (): Promise<void> => {
+    styleAsked = true;
+    for (let attempt = 1; attempt <= STYLE_ATTEMPTS && !lifetime.signal.aborted; attempt++) {
+      if (await requestExtras([CONTROL_STYLE])) return;
+      await new Promise((resolve) => setTimeout(resolve, STYLE_RETRY_MS * attempt));
+    }
+    styleAsked = false;
+  };
   const bridge: ContentBridge = {
     adapter,
     lifetime: lifetime.signal,
@@ -48,8 +58,7 @@ export function startContentScript(adapter: SiteAdapter): void {
     }
     const onFeed = adapter.matches(new URL(location.href), document);
     if (onFeed && !feed) {
-      // The controls stay hidden until their style is in (src/content/controlStyle.ts).
-      if (!styled) void requestExtras([CONTROL_STYLE]).then((done) => (styled ||= done));
+      if (!styleAsked) void askForStyle();
       feed = new AbortController();
       watcher = watchFeed(bridge, feed.signal, () => lifetime.abort());
     } else if (!onFeed && feed) {
@@ -145,6 +154,10 @@ function watchFeed(bridge: ContentBridge, signal: AbortSignal, onContextGone: ()
   watcher.start();
   return watcher;
 }
+
+/** Attempts at getting the controls' stylesheet in, the n-th after n times this many ms. */
+const STYLE_ATTEMPTS = 3;
+const STYLE_RETRY_MS = 1_000;
 
 /**
  * The background injects the files (src/background/inject.ts), which register on the bridge.
