@@ -14,7 +14,7 @@ import { browserSettingsStore, injectFiles, insertUserStyle } from './platform';
 import { contentFrame, extrasToLoad } from './inject';
 import { CONTROL_STYLE, extraFile, isLoadExtrasRequest } from '../messaging/extras';
 import type { ExtraName } from '../messaging/extras';
-import { CONTROL_CSS } from '../content/controlStyle';
+import { CONTROL_CSS } from '../core/controlStyle';
 import type { LoadExtrasRequest } from '../messaging/extras';
 import { backfillSummaries } from './summaries';
 import { CATCH_UP_ALARM, DIGEST_ALARM, DIGEST_NOTIFICATION, catchUpDigest, onCatchUpAlarm, onDigestAlarm, scheduleNextDigest } from './digest';

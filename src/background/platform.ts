@@ -34,7 +34,7 @@ export async function injectFiles(target: { tabId: number; frameId?: number }, f
 
 /**
  * Inserts CSS into a tab's frame as a user stylesheet, whose !important declarations the page
- * cannot override (the save control's look, src/content/controlStyle.ts).
+ * cannot override (the save control's look, src/core/controlStyle.ts).
  */
 export async function insertUserStyle(target: { tabId: number; frameId?: number }, css: string): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId: target.tabId, frameIds: [target.frameId ?? 0] }, css, origin: 'USER' });

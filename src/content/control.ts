@@ -1,11 +1,11 @@
 /**
  * The save control injected into each feed item: a plain <button> with an empty <b>, whose look
  * (the labels included, as generated content) is a user stylesheet the site cannot override
- * (./controlStyle.ts). It holds no text: the item's text, read by the site or by our own
+ * (src/core/controlStyle.ts). It holds no text: the item's text, read by the site or by our own
  * adapters, stays what it was. Messages go in through textContent only; feed text is data, never
  * markup.
  */
-import { ERROR_ATTRIBUTE } from './controlStyle';
+import { ERROR_ATTRIBUTE } from '../core/controlStyle';
 
 export interface ControlLabels {
   /** Accessible names; each begins with the visible text ("Save", "Saved"), as WCAG 2.5.3 asks. */

@@ -14,7 +14,7 @@ export type ExtraName = (typeof EXTRA_NAMES)[number];
 export const extraFile = (name: ExtraName): string => `content-extra-${name}.js`;
 
 /**
- * Not a script: the save control's look (src/content/controlStyle.ts), which the background
+ * Not a script: the save control's look (src/core/controlStyle.ts), which the background
  * inserts into the frame as a user stylesheet, asked for once a frame shows a feed.
  */
 export const CONTROL_STYLE = 'control-style';
@@ -24,9 +24,10 @@ export type FrameAddition = ExtraName | typeof CONTROL_STYLE;
 const FRAME_ADDITIONS: readonly unknown[] = [...EXTRA_NAMES, CONTROL_STYLE];
 
 /**
- * Content script → background: "this feed page wants these extras" (or the control's style). Not part of the message
- * contract (src/core/messages): the background answers it beside the router because it needs the
- * sender's tab and frame, which handlers do not see; the background checks the settings again.
+ * Content script → background: "this feed page wants these extras" (or the controls' style). Not
+ * part of the message contract (src/core/messages): the background answers it beside the router
+ * because it needs the sender's tab and frame, which handlers do not see; the background checks
+ * the settings again.
  */
 export interface LoadExtrasRequest {
   stroom: 1;

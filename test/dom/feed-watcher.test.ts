@@ -195,7 +195,7 @@ describe.each(['x', 'mastodon'])('on the %s fixture', (site) => {
       expect(button.type).toBe('button'); // never submits a site's form
       expect(button.getAttribute('aria-label')).toBe('Save to Stroom');
       expect(button.getAttribute('aria-pressed')).toBe('false');
-      // The user stylesheet (src/content/controlStyle.ts) shows it: an unstyled button never does.
+      // The user stylesheet (src/core/controlStyle.ts) shows it: an unstyled button never does.
       expect(button.hidden).toBe(true);
       expect(shownLabel(button)).toBe('Save');
       // No text of its own: the item's text reads as it did.

@@ -1,9 +1,9 @@
 /**
- * The save control's user stylesheet (src/content/controlStyle.ts): every declaration must be
+ * The save control's user stylesheet (src/core/controlStyle.ts): every declaration must be
  * !important, or a page rule could override it, and the rules must style only Stroom's control.
  * That the page really cannot restyle it is checked in Chromium (test/e2e/save-and-popup.test.ts).
  */
-import { CONTROL_CSS, allImportant } from '../../src/content/controlStyle';
+import { CONTROL_CSS, allImportant } from '../../src/core/controlStyle';
 
 describe('allImportant', () => {
   test('marks each declaration of every rule, and nothing in a selector', () => {

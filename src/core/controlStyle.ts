@@ -17,7 +17,8 @@
  * other parts set only what a site's rules for every element or button would break: their
  * display, position, spacing and visibility.
  *
- * Plain text, no DOM and no extension API: the background imports it, and so do the tests.
+ * Plain text, no DOM and no extension API: shared by the content script (the error line's
+ * attribute) and the background (the sheet), and read by the tests.
  */
 
 /** What the control is made of (src/content/control.ts): these selectors style nothing else. */
