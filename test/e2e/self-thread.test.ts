@@ -46,14 +46,14 @@ test.each(CONVERSATIONS.map((entry) => [entry.site, entry] as const))('%s: savin
   await page.goto(entry.url);
   // Save the last part of the thread: the whole thread comes along, in order.
   const lastPart = entry.thread.thread.at(-1)?.id ?? '';
-  const hosts = page.locator('[data-stroom-action="save"]');
-  await hosts.first().waitFor();
+  const buttons = page.locator('[data-stroom-action="save"]');
+  await buttons.first().waitFor();
   const index = await page.evaluate(
-    ({ id }) => Array.from(document.querySelectorAll('[data-stroom-action="save"]')).findIndex((host) => host.parentElement?.closest('article, [data-testid="cellInnerDiv"], .status')?.outerHTML.includes(id)),
+    ({ id }) => Array.from(document.querySelectorAll('[data-stroom-action="save"]')).findIndex((button) => button.parentElement?.closest('article, [data-testid="cellInnerDiv"], .status')?.outerHTML.includes(id)),
     { id: lastPart },
   );
   expect(index).toBeGreaterThanOrEqual(0);
-  await page.locator('[data-stroom-action="save"]').nth(index).click();
+  await buttons.nth(index).click();
   const key = `${site}:${lastPart}`;
   const stored = await eventually(() => storedItem(key), (item) => expect(item).not.toBeNull());
   expect(stored?.parts?.map((part) => part.id)).toEqual(entry.thread.thread.map((part) => part.id));
