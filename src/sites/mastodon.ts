@@ -60,13 +60,9 @@ const PERMALINK_PATH = /^\/@([^/]+)\/(\d+)\/?$/;
 const ACCOUNT_PATH = /^\/@([^/]+)\/?$/;
 const MEDIA_CLASS = /(?:^|\s)(?:media-gallery|video-player|audio-player)(?:\s|$)/;
 const STATUS_CLASS = /(?:^|\s)status(?:\s|$)/;
-/**
- * peek()'s hooks: a status with its id; an account link outside the booster row and outside the
- * parts extract()'s walk does not enter, the quoted post and the text (mentions are account links).
- */
+/** peek()'s hooks: a status with its id, and the quote a quoted status sits in. */
 const STATUS = '[class~=status][data-id]';
-const AUTHOR_LINK =
-  'a:is([class*=status__display-name],[data-hover-card-account]):not([class*=status__prepend] *,[class*=status__quote] *,[class*=status__content__text] *)';
+const QUOTE = '[class*=status__quote]';
 /** In-text UI: "Read more" (CSS clamp only), "Translate", and the 4.5 "RE: <link>" fallback line. */
 const IN_TEXT_UI_CLASS = /(?:^|\s)(?:status__content__read-more-button|translate-button|quote-inline)(?:\s|$)/;
 const skipInTextUi = (el: Element): boolean => IN_TEXT_UI_CLASS.test(classNameOf(el));
@@ -97,13 +93,11 @@ export const mastodonFeed: SiteAdapter = {
     return extractStatus(element, hooks, entryId, pageUrl);
   },
   peek(element, pageUrl) {
-    // Usually the entry's first status is its own (a quoted status comes after the quoting one) and
-    // holds the author's link: then these are the hooks extract()'s walk reads (the status is in no
-    // part it skips, as the link is not). Other entries (placeholders, the redesign, a
-    // conversation's focused post) are read by extract() itself.
+    // Usually the entry's first status is its own (a quoted status comes after the quoting one):
+    // then its id is the one extract() reads. Other entries (placeholders, the redesign, a
+    // conversation's focused post, whose first status is its quote's) are read by extract() itself.
     const status = element.matches(STATUS) ? element : element.querySelector(STATUS);
-    const author = element.querySelector(AUTHOR_LINK);
-    if (!author || !status?.contains(author)) return mastodonFeed.extract(element, pageUrl);
+    if (!status || status.parentElement?.closest(QUOTE)) return mastodonFeed.extract(element, pageUrl);
     return { id: attr(status, 'data-id'), isAd: false, unavailable: false };
   },
   // Conversation pages are /@acct/<id> (and /@acct@host/<id> for remote posts).
