@@ -271,8 +271,10 @@ function bigTimeline(entry, registry) {
   const adapter = registry.adapterFor(entry.url, document);
   if (!adapter) return null;
   const elements = registry.findItemElements(document, adapter);
+  const idOf = new Map();
   const savable = elements.filter((element) => {
     const item = registry.extractElement(element, adapter, new URL(entry.url));
+    if (item?.id) idOf.set(element, item.id);
     return item && item.id && !item.isAd && !item.unavailable;
   });
   if (savable.length === 0) return null;
@@ -283,10 +285,18 @@ function bigTimeline(entry, registry) {
     element.setAttribute('data-stroom-bench-item', '');
     for (const part of groupOf.get(element).slice(1)) part.setAttribute('data-stroom-bench-part', '');
   }
+  // Each copy is a post of its own: its id is rewritten wherever it stands in the markup, as a
+  // real timeline holds no post twice. (With the fixture's ids repeated some 50 times, a click
+  // showed "Saved" on every copy of its post, 50 controls restyled per click.)
   let count = elements.length;
   const fragment = document.createDocumentFragment();
   for (let i = 0; count < TIMELINE_SIZE; i++, count++) {
-    for (const element of groupOf.get(savable[i % savable.length])) fragment.append(element.cloneNode(true));
+    const source = savable[i % savable.length];
+    const id = idOf.get(source);
+    const copyId = `${id.slice(0, -4)}${String(i).padStart(4, '0')}`;
+    const template = document.createElement('template');
+    template.innerHTML = groupOf.get(source).map((element) => element.outerHTML).join('').split(id).join(copyId);
+    fragment.append(template.content);
   }
   groups.at(-1).at(-1).after(fragment);
   const layout = readFileSync(join(fixtures, 'fixture-layout.css'), 'utf8');
