@@ -166,7 +166,7 @@ export class FeedWatcher {
     const View = this.#deps.document.defaultView?.IntersectionObserver;
     if (typeof View === 'function') this.#visibility = new View((entries) => this.#onVisible(entries), { rootMargin: '200% 0px' });
     const started = performance.now();
-    this.scan(body);
+    this.#takeIn([body]);
     measureSince('stroom:initial-scan', started);
     this.#observer = new MutationObserver((records) => this.#onMutations(records));
     this.#observer.observe(body, WATCHED_CHANGES);
@@ -174,28 +174,23 @@ export class FeedWatcher {
     this.#deps.document.addEventListener('click', (event) => this.#onClick(event), { capture: true, signal: this.#deps.signal });
   }
 
-  /** Take in every new item inside `root`; returns how many got a control right away. */
-  scan(root: ParentNode): number {
-    return this.#takeIn([root]);
-  }
-
   /**
-   * Find the items inside `roots` and take each in: decorated at once while DECORATE_NOW_MS last,
-   * the rest watched until they near the viewport. Returns how many got a control right away.
+   * Find the items inside `roots` (the page's body on start, or what a batch of changes added) and
+   * take each in: decorated at once while DECORATE_NOW_MS last, the rest watched until they near
+   * the viewport.
    */
-  #takeIn(roots: Iterable<ParentNode>): number {
+  #takeIn(roots: Iterable<Element>): void {
     this.#decorateNowUntil = performance.now() + (this.#deps.decorateNowMs ?? DECORATE_NOW_MS);
     const fresh: Decorated[] = [];
     this.#withoutOwnRecords(() => {
       for (const root of roots) {
-        if ((root as Node).isConnected === false) continue;
+        if (!root.isConnected) continue;
         for (const element of findItemElements(root, this.#adapter)) this.#consider(element, fresh);
       }
       // Before the page's changes that came meanwhile are taken in (a run of their own).
       this.#endRun();
     });
     this.#refreshSavedState(fresh);
-    return fresh.length;
   }
 
   /** A found item: decorated now while the task has time (always where nothing watches), or watched until it nears the viewport. */
@@ -351,7 +346,7 @@ export class FeedWatcher {
     return outermost ?? element;
   }
 
-  /** Read a found item and give it its control; null (and not handled) when it gets none now. */
+  /** Read a found item and give it its control; null when it gets none (an ad is handled, an item not readable yet is not). */
   #decorate(element: Element): Decorated | null {
     this.#currentUrl ??= this.#deps.pageUrl();
     const peek = peekElement(element, this.#adapter, this.#currentUrl);
