@@ -8,8 +8,9 @@
  *   - scanning and decorating a 1,000-item timeline per site (≤ 20 ms), from the content
  *     script's own User Timing entries (which it leaves only on pages marked for it): the scan
  *     (which decorates at once what fits in its time) plus the slices that decorate the rest as
- *     it nears the viewport;
- *   - each MutationObserver batch of 10 new items (≤ 1 ms);
+ *     it nears the viewport; the median of three page loads;
+ *   - each MutationObserver batch of 10 new items (≤ 1 ms): the median of 30, and how many
+ *     took longer than 1 ms;
  *   - click to "saved" shown (≤ 50 ms median): the state in the DOM, the next frame rendered, and
  *     that frame presented (Event Timing);
  *   - marking seen items while scrolling a 1,000-item page (≤ 1 ms per 100 items scrolled): the
@@ -35,6 +36,7 @@ const dist = process.env.STROOM_DIST ? resolve(process.env.STROOM_DIST) : join(r
 const onlySites = process.env.STROOM_BENCH_SITES?.split(',');
 const fixtures = join(root, 'test', 'fixtures');
 const TIMELINE_SIZE = 1_000;
+const TIMELINE_LOADS = 3;
 const BATCHES = 30;
 const CLICKS = 20;
 const POPUP_ITEMS = 20_000;
@@ -84,30 +86,16 @@ for (const entry of manifest.fixtures) {
   if (!html) continue;
   const route = (url) => url.href === entry.url;
   await context.route(route, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  const page = await context.newPage();
+  // Loaded TIMELINE_LOADS times, each in a fresh page: this VM's speed swings within a minute,
+  // and one load's scan can land in a slow moment. The last page goes on to the batches and clicks.
+  const loads = [];
+  let page = null;
   try {
-  await page.goto(entry.url);
-  await page.waitForFunction(() => performance.getEntriesByName('stroom:initial-scan').length > 0);
-  // The scan decorates at once what fits in its time (DECORATE_NOW_MS); the viewport's first
-  // report brings the items near it that the scan left waiting.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
-  const scan = await page.evaluate(() => ({
-    ms: performance.getEntriesByName('stroom:initial-scan')[0].duration,
-    controls: document.querySelectorAll('[data-stroom-action="save"]').length,
-  }));
-  // Scroll through the whole timeline as a reader would: every item the scan left waiting gets
-  // its control, in slices as it nears the viewport. The scan plus those slices (the first
-  // screen's included) = the full cost of 1,000 items.
-  const scrolled = await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    }
-    scrollTo(0, 0);
-    await new Promise((done) => setTimeout(done, 100));
-    const slices = performance.getEntriesByName('stroom:decorate').map((entry) => entry.duration);
-    return { total: slices.reduce((sum, ms) => sum + ms, 0), max: Math.max(0, ...slices), slices: slices.length, controls: document.querySelectorAll('[data-stroom-action="save"]').length };
-  });
+  for (let load = 0; load < TIMELINE_LOADS; load++) {
+    await page?.close();
+    page = await context.newPage();
+    loads.push(await scanAndScroll(page, entry.url));
+  }
   const batches = await page.evaluate(async ({ count }) => {
     scrollTo(0, document.body.scrollHeight); // new items arrive below the fold, as on a real feed
     const items = Array.from(document.querySelectorAll('[data-stroom-bench-item]'));
@@ -134,19 +122,21 @@ for (const entry of manifest.fixtures) {
     return durations;
   }, { count: BATCHES });
   const clicks = await measureClicks(page);
+  // The load whose total is the median, reported whole.
+  const typical = [...loads].sort((a, b) => a.total - b.total)[Math.floor((loads.length - 1) / 2)];
   console.log(
-    `  ${entry.site.padEnd(11)} scan (find 1,000, decorate at once up to 16 ms): ${fmt(scan.ms)} ms, ${scan.controls} controls · ` +
-      `near the viewport: ${fmt(scrolled.total)} ms in ${scrolled.slices} slices (max ${fmt(scrolled.max)}) · ` +
-      `total ${fmt(scan.ms + scrolled.total)} ms for ${scrolled.controls} controls (budget 20)`,
+    `  ${entry.site.padEnd(11)} scan (find 1,000, decorate at once up to 16 ms): ${fmt(typical.scan.ms)} ms, ${typical.scan.controls} controls · ` +
+      `near the viewport: ${fmt(typical.scrolled.total)} ms in ${typical.scrolled.slices} slices (max ${fmt(typical.scrolled.max)}) · ` +
+      `total ${fmt(typical.total)} ms for ${typical.scrolled.controls} controls (budget 20; median of ${loads.length} loads: ${loads.map((load) => fmt(load.total, 1)).join(', ')})`,
   );
   console.log(
     `  ${' '.repeat(11)} ` +
-      `batch of 10: median ${fmt(median(batches), 3)} ms (max ${fmt(Math.max(...batches), 3)}) · click→saved state ${fmt(clicks.state, 1)} ms, →next frame ${fmt(clicks.frame, 1)} ms, →presented ${clicks.presented} ms (medians of ${clicks.count} clicks; budget 50 ms)`,
+      `batch of 10: median ${fmt(median(batches), 3)} ms, ${batches.filter((ms) => ms > 1).length} of ${batches.length} over 1 ms (max ${fmt(Math.max(...batches), 3)}) · click→saved state ${fmt(clicks.state, 1)} ms, →next frame ${fmt(clicks.frame, 1)} ms, →presented ${clicks.presented} ms (medians of ${clicks.count} clicks; budget 50 ms)`,
   );
   } catch (error) {
     console.log(`  ${entry.site.padEnd(11)} could not be measured: ${String(error).split('\n')[0]}`);
   }
-  await page.close();
+  await page?.close();
   await context.unroute(route);
 }
 
@@ -262,6 +252,36 @@ async function measureClicks(page) {
     presented: presentedMedian === 0 ? '<16' : fmt(presentedMedian, 0),
     count: clicks.length,
   };
+}
+
+/**
+ * Load the timeline in `page`, then scroll through it: the scan's cost (it decorates at once what
+ * fits in its time) plus the slices that decorate the rest near the viewport.
+ */
+async function scanAndScroll(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('stroom:initial-scan').length > 0);
+  // The scan decorates at once what fits in its time (DECORATE_NOW_MS); the viewport's first
+  // report brings the items near it that the scan left waiting.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+  const scan = await page.evaluate(() => ({
+    ms: performance.getEntriesByName('stroom:initial-scan')[0].duration,
+    controls: document.querySelectorAll('[data-stroom-action="save"]').length,
+  }));
+  // Scroll through the whole timeline as a reader would: every item the scan left waiting gets
+  // its control, in slices as it nears the viewport. The scan plus those slices (the first
+  // screen's included) = the full cost of 1,000 items.
+  const scrolled = await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    scrollTo(0, 0);
+    await new Promise((done) => setTimeout(done, 100));
+    const slices = performance.getEntriesByName('stroom:decorate').map((entry) => entry.duration);
+    return { total: slices.reduce((sum, ms) => sum + ms, 0), max: Math.max(0, ...slices), slices: slices.length, controls: document.querySelectorAll('[data-stroom-action="save"]').length };
+  });
+  return { scan, scrolled, total: scan.ms + scrolled.total };
 }
 
 /** The fixture with its items repeated to TIMELINE_SIZE, each marked for the batch test. */
