@@ -12,8 +12,9 @@ import { thinRuntime } from '../../messaging/runtime';
 addFeedExtra('seen', (view, { adapter, t }) => {
   const { storage, i18n } = thinRuntime();
   // Made when a divider is first shown, not on every feed page: in Chromium the first Intl
-  // formatter of a page's process costs 15-30 ms (ICU's data; 0.1-3 ms once loaded), which the
-  // content script paid on every fixture page it loaded. A site that formats dates has paid it.
+  // formatter in a page's process costs 15-30 ms (loading ICU's data; 0.1-3 ms after that). A
+  // site that formats dates itself has paid it; on the bench's fixture pages this extra paid it,
+  // though most page views show no divider.
   let clock: Intl.DateTimeFormat | null = null;
   const decorated = watchCaughtUp({
     document,
