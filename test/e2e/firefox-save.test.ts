@@ -43,7 +43,6 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-
 async function openFeed(url: string, savable: number): Promise<Page> {
   const page = await firefox.newFeedPage();
   await page.goto(url);

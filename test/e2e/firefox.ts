@@ -135,10 +135,6 @@ export async function launchFirefoxWithExtension(
   };
 }
 
-/**
- * page.goto() never resolves for moz-extension:// documents (no load events reach BiDi, Firefox
- * bug 1755014): start the navigation, then poll the page itself until it has loaded.
- */
 /** Stroom's save buttons. */
 export const SAVE_BUTTON = '[data-stroom-action="save"]';
 
@@ -150,6 +146,10 @@ export function shownSaveButtons(page: Page): Promise<number> {
   return page.$$eval(SAVE_BUTTON, (buttons) => buttons.filter((button) => button.getBoundingClientRect().width > 0).length);
 }
 
+/**
+ * page.goto() never resolves for moz-extension:// documents (no load events reach BiDi, Firefox
+ * bug 1755014): start the navigation, then poll the page itself until it has loaded.
+ */
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   // Mark the document we leave, so a reload of the same URL is not mistaken for done at once.
   await page
